@@ -1,0 +1,53 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "phonebatch",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "phonebatch", targets: ["phonebatch"]),
+        .library(name: "PhoneBatch", targets: ["PhoneBatch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // libsqlite3 from Debian's libsqlite3-dev.
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        // A plain C header over Debian's libphonenumber (C++). It has no pkg-config file,
+        // so the libraries are linked by name.
+        .target(
+            name: "CPhoneNumber",
+            path: "Sources/CPhoneNumber",
+            linkerSettings: [
+                .linkedLibrary("phonenumber"),
+                .linkedLibrary("geocoding"),
+                .linkedLibrary("icuuc"),
+                .linkedLibrary("stdc++"),
+            ]
+        ),
+        .target(
+            name: "PhoneBatch",
+            dependencies: [
+                "CSQLite",
+                "CPhoneNumber",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "phonebatch",
+            dependencies: [
+                "PhoneBatch",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "PhoneBatchTests",
+            dependencies: ["PhoneBatch"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,54 @@
+/// Writes one JSON object per row: the header's names as keys (made unique: a repeated or
+/// blank name gets its column number), string values, then the result columns (null where
+/// there is no value). Malformed rows are laid out to the header's width, as in CSV.
+struct JSONLRowWriter: RowWriter {
+    let keys: [[UInt8]]
+
+    init(header: [String]) {
+        var seen = Set<String>()
+        var keys: [[UInt8]] = []
+        for (index, name) in header.enumerated() {
+            var key = name.isEmpty ? "column_\(index + 1)" : name
+            if seen.contains(key) || ResultColumns.names.contains(key) { key = "\(key)_\(index + 1)" }
+            seen.insert(key)
+            var encoded: [UInt8] = []
+            JSONEscaping.appendString(key, to: &encoded)
+            keys.append(encoded)
+        }
+        for name in ResultColumns.names {
+            var encoded: [UInt8] = []
+            JSONEscaping.appendString(name, to: &encoded)
+            keys.append(encoded)
+        }
+        self.keys = keys
+    }
+
+    var fieldCount: Int { keys.count - ResultColumns.names.count }
+
+    func header(_ record: CSVRecord, to out: inout [UInt8]) {}
+
+    func row(_ record: CSVRecord, results: ResultValues, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        for index in 0..<fieldCount {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: keys[index])
+            out.append(UInt8(ascii: ":"))
+            if index < record.fieldCount {
+                record.field(index).withUnsafeBytes { JSONEscaping.appendString(utf8: $0, to: &out) }
+            } else {
+                out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: "\"")])
+            }
+        }
+        for (offset, value) in results.values.enumerated() {
+            out.append(UInt8(ascii: ","))
+            out.append(contentsOf: keys[fieldCount + offset])
+            out.append(UInt8(ascii: ":"))
+            if let value {
+                JSONEscaping.appendString(utf8: value, to: &out)
+            } else {
+                out.append(contentsOf: "null".utf8)
+            }
+        }
+        out.append(contentsOf: "}\n".utf8)
+    }
+}

@@ -1,0 +1,7 @@
+/// The columns export appends to every row, in order. They are the `pb_` columns of the
+/// `row_result` view, so what the auditor queries is what the output says.
+public enum ResultColumns {
+    public static let names = [
+        "pb_status", "pb_e164", "pb_region", "pb_type", "pb_national", "pb_location", "pb_provider", "pb_error",
+    ]
+}

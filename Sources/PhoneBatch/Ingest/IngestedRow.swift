@@ -1,0 +1,38 @@
+/// What ingest keeps of one input row (its other fields stay in the input file).
+public struct IngestedRow: Sendable {
+    public var rowNo: Int
+    public var line: Int
+    public var phoneRaw: String?
+    public var countryRaw: String?
+    /// The region used to read a national number.
+    public var region: String?
+    public var status: RowStatus
+    /// What was wrong with the row, if anything (also set for a parsed row whose country
+    /// field could not be read).
+    public var error: String?
+    /// Set when `status` is `.parsed`.
+    public var number: NumberDescription?
+}
+
+/// The row-level outcome, before the number's own verdict.
+public enum RowStatus: String, Sendable {
+    /// A phone number was read; valid or invalid is the number's verdict.
+    case parsed
+    /// The phone field is blank.
+    case empty
+    /// The phone field cannot be read as a phone number.
+    case unparseable
+    /// The row itself is broken CSV (an unterminated quote, a wrong number of fields).
+    case malformed
+}
+
+/// A run of rows committed together, with the checkpoint after them.
+public struct IngestChunk: Sendable {
+    public var rows: [IngestedRow] = []
+    /// Where ingest resumes after this chunk.
+    public var checkpoint: IngestCheckpoint
+
+    public init(checkpoint: IngestCheckpoint) {
+        self.checkpoint = checkpoint
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Logging
+
+/// Runs a job through its stages, from wherever the database says it stopped:
+/// ingest (with normalize) -> plan -> submit -> export.
+public struct JobRunner {
+    public let options: RunOptions
+    let logger: Logger
+
+    public init(options: RunOptions, logger: Logger) {
+        self.options = options
+        self.logger = logger
+    }
+
+    public func run() async throws -> RunReport {
+        let started = Timestamp.monotonic()
+        let inputPath = FileSystem.absolute(options.inputPath)
+        guard FileSystem.exists(inputPath) else { throw PhoneBatchError.inputNotFound(path: options.inputPath) }
+        let outputPath = FileSystem.absolute(options.outputPath ?? DefaultPaths.output(for: inputPath, format: options.format))
+        let databasePath = FileSystem.absolute(options.databasePath ?? DefaultPaths.database(for: inputPath))
+        guard outputPath != inputPath else { throw PhoneBatchError.outputWouldOverwriteInput(path: inputPath) }
+        guard databasePath != inputPath else {
+            throw PhoneBatchError.invalidOption("the database would overwrite the input \(inputPath); choose another path with --db")
+        }
+        let provider = try ProviderCatalog.provider(named: options.provider)
+        let defaultRegion = try options.defaultCountry.map { text in
+            guard let region = CountryResolver().region(for: text) else { throw PhoneBatchError.unknownCountry(text) }
+            return region
+        }
+
+        if options.restart { try FileSystem.removeDatabase(databasePath) }
+        let store = try Store(path: databasePath)
+        let fingerprint = try InputFingerprint.of(path: inputPath)
+        var job: JobRecord
+        if let existing = try store.loadJob() {
+            try checkResumable(existing, fingerprint: fingerprint, databasePath: databasePath)
+            job = existing
+            if job.stage != .done { logger.info("resuming the job in \(databasePath) at \(job.stage.rawValue)") }
+        } else {
+            let setup = JobSetup(options: options, inputPath: inputPath, outputPath: outputPath,
+                                 defaultRegion: defaultRegion, logger: logger)
+            job = try setup.makeJob(fingerprint: fingerprint)
+            try store.createJob(job)
+        }
+        job.outputPath = outputPath
+        job.format = options.format
+
+        if job.stage == .ingest {
+            let layout = RowLayout(fieldCount: job.header.count, phoneColumn: job.phoneColumn,
+                                   countryColumn: job.countryColumn, defaultRegion: job.defaultRegion)
+            let ingester = Ingester(store: store, layout: layout, sendInvalid: options.sendInvalid, logger: logger)
+            try ingester.run(path: inputPath, dialect: job.dialect, from: job.ingestCheckpoint)
+            try store.setStage(.plan)
+            job.stage = .plan
+        }
+        if job.stage == .plan {
+            try Planner(store: store, provider: provider, token: job.token, logger: logger).run()
+            try store.setStage(.submit)
+            job.stage = .submit
+        }
+        if job.stage == .submit {
+            try await Submitter(store: store, provider: provider, owner: Self.ownerID(), logger: logger).run()
+            try store.setStage(.export)
+            job.stage = .export
+        }
+        let export = try Exporter(store: store, job: job).export()
+        if job.stage == .export {
+            try store.setStage(.done)
+        }
+        let elapsed = Timestamp.monotonic() - started
+        try store.recordRunFinished(elapsedSeconds: elapsed)
+        return RunReport(counts: try store.counts(), output: export, databasePath: databasePath, seconds: elapsed)
+    }
+
+    /// An existing job resumes only on the same input with the same options.
+    private func checkResumable(_ job: JobRecord, fingerprint: InputFingerprint, databasePath: String) throws {
+        guard job.input.path == fingerprint.path else {
+            throw PhoneBatchError.jobMismatch(path: databasePath, reason: "it was made from \(job.input.path)")
+        }
+        guard job.input == fingerprint else { throw PhoneBatchError.inputChanged(path: fingerprint.path) }
+        guard job.optionsJSON == options.defining.text else {
+            throw PhoneBatchError.jobMismatch(path: databasePath, reason: "it was run with other options: \(job.optionsJSON)")
+        }
+    }
+
+    /// Who holds a lease: this process on this machine.
+    static func ownerID() -> String {
+        "\(ProcessInfo.processInfo.hostName):\(getpid())"
+    }
+}
+
+/// What a run did, for the summary.
+public struct RunReport: Sendable {
+    public var counts: JobCounts
+    public var output: ExportReport
+    public var databasePath: String
+    public var seconds: Double
+}

@@ -1,0 +1,69 @@
+/// What the user asked `run` to do.
+public struct RunOptions: Sendable {
+    public var inputPath: String
+    public var outputPath: String?
+    public var databasePath: String?
+    public var provider = "offline"
+    public var phoneColumn: String?
+    public var countryColumn: String?
+    public var defaultCountry: String?
+    /// One character, or "tab"; detected when nil.
+    public var delimiter: String?
+    public var format: OutputFormat = .csv
+    /// Send locally invalid numbers to the provider too.
+    public var sendInvalid = false
+    /// Discard an existing database for this input and start over.
+    public var restart = false
+
+    public init(inputPath: String) {
+        self.inputPath = inputPath
+    }
+
+    /// The options that decide what the job computes, as stored in `job.options`: a run on
+    /// an existing database must ask for the same ones to resume it.
+    var defining: JSONValue {
+        [
+            "provider": .string(provider),
+            "phone_column": .optional(phoneColumn),
+            "country_column": .optional(countryColumn),
+            "default_country": .optional(defaultCountry),
+            "delimiter": .optional(delimiter),
+            "send_invalid": .bool(sendInvalid),
+        ]
+    }
+
+    /// The delimiter byte the user gave, if any.
+    func delimiterByte() throws -> UInt8? {
+        guard let delimiter else { return nil }
+        if delimiter.lowercased() == "tab" || delimiter == "\\t" || delimiter == "\t" { return UInt8(ascii: "\t") }
+        guard delimiter.utf8.count == 1, let byte = delimiter.utf8.first,
+              byte != UInt8(ascii: "\""), byte != 0x0A, byte != 0x0D else {
+            throw PhoneBatchError.invalidOption("--delimiter takes one character such as , ; | or the word tab, not '\(delimiter)'")
+        }
+        return byte
+    }
+}
+
+/// Where a run's files go when the user does not say.
+public enum DefaultPaths {
+    /// `contacts.csv` -> `contacts`
+    static func stem(of input: String) -> (directory: String, stem: String) {
+        let slash = input.lastIndex(of: "/")
+        let directory = slash.map { String(input[..<$0]) } ?? "."
+        var name = slash.map { String(input[input.index(after: $0)...]) } ?? input
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
+        return (directory, name)
+    }
+
+    /// `contacts.checked.csv` (or `.jsonl`) beside the input.
+    public static func output(for input: String, format: OutputFormat) -> String {
+        let (directory, stem) = stem(of: input)
+        return "\(directory)/\(stem).checked.\(format.fileExtension)"
+    }
+
+    /// `contacts.phonebatch.sqlite` beside the input.
+    public static func database(for input: String) -> String {
+        let (directory, stem) = stem(of: input)
+        return "\(directory)/\(stem).phonebatch.sqlite"
+    }
+}

@@ -1,0 +1,86 @@
+import CSQLite
+import Foundation
+
+/// One connection to a SQLite file: a thin, exact layer over the C API.
+///
+/// Not thread-safe by design: a connection has a single owner (the `Store`), and every
+/// statement it prepares belongs to it.
+public final class SQLiteConnection {
+    let handle: OpaquePointer
+    public let path: String
+
+    public init(path: String, readOnly: Bool = false) throws {
+        var db: OpaquePointer?
+        let flags = readOnly
+            ? SQLITE_OPEN_READONLY
+            : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            if let db { sqlite3_close_v2(db) }
+            throw SQLiteError(code: rc, message: "\(message): \(path)", sql: nil)
+        }
+        handle = db
+        self.path = path
+        sqlite3_extended_result_codes(db, 1)
+        // Another process (a second `resume`, an auditor's query) may hold the lock briefly.
+        sqlite3_busy_timeout(db, 10_000)
+    }
+
+    deinit {
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more statements that return no rows.
+    public func execute(_ sql: String) throws {
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
+        if rc != SQLITE_OK {
+            let message = errorMessage.map { String(cString: $0) } ?? lastErrorMessage
+            sqlite3_free(errorMessage)
+            throw SQLiteError(code: rc, message: message, sql: sql)
+        }
+    }
+
+    public func prepare(_ sql: String) throws -> Statement {
+        try Statement(connection: self, sql: sql)
+    }
+
+    /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
+    /// `BEGIN IMMEDIATE` takes the write lock up front, so two processes never deadlock
+    /// upgrading read locks.
+    @discardableResult
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let value = try body()
+            try execute("COMMIT")
+            return value
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+    var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+
+    /// True when the file holds no table, view or index yet.
+    public var isEmpty: Bool {
+        get throws {
+            let statement = try prepare("SELECT COUNT(*) FROM sqlite_master")
+            _ = try statement.step()
+            return statement.int64(0) == 0
+        }
+    }
+
+    /// `PRAGMA user_version`, the schema version this file was written with.
+    public var userVersion: Int {
+        get throws {
+            let statement = try prepare("PRAGMA user_version")
+            _ = try statement.step()
+            return Int(statement.int64(0))
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// Walks `row_result` in row order, handing out each row's result columns as borrowed bytes.
+public final class RowResultCursor {
+    private let query: Statement
+    private let columns: Int32
+
+    init(query: Statement, columns: Int) {
+        self.query = query
+        self.columns = Int32(columns)
+    }
+
+    deinit { query.reset() }
+
+    /// The next row's number, or nil after the last row.
+    public func next() throws -> Int? {
+        guard try query.step() else { return nil }
+        return Int(query.int64(0))
+    }
+
+    /// The current row's result values, in `ResultColumns` order; nil where NULL.
+    func values() -> [UnsafeRawBufferPointer?] {
+        (1...columns).map { query.isNull($0) ? nil : query.textBytes($0) }
+    }
+}
+
+extension Store {
+    /// The result columns of every row, in input order.
+    public func rowResults() throws -> RowResultCursor {
+        let columns = ResultColumns.names.joined(separator: ", ")
+        let query = try statement("SELECT row_no, \(columns) FROM row_result ORDER BY row_no")
+        query.reset()
+        return RowResultCursor(query: query, columns: ResultColumns.names.count)
+    }
+}

@@ -1,0 +1,57 @@
+extension Store {
+    /// Commits a chunk of rows, the numbers they hold (each distinct number once, kept by
+    /// E.164), an event per malformed row, and the checkpoint after them: one transaction,
+    /// so a crash leaves either all of it or none.
+    ///
+    /// - Parameter sendInvalid: queue invalid numbers for the provider too, rather than
+    ///   settling them locally.
+    public func commitIngestChunk(_ chunk: IngestChunk, sendInvalid: Bool) throws {
+        try transaction {
+            let insertRecord = try statement("""
+                INSERT INTO record (row_no, line_no, phone_raw, country_raw, region, status, error, e164)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            // The integer primary key makes this the dedupe: a number already known is ignored.
+            let insertNumber = try statement("""
+                INSERT OR IGNORE INTO number (e164, region, type, valid, national, location, error, state, first_row)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for row in chunk.rows {
+                insertRecord.bind(1, row.rowNo)
+                insertRecord.bind(2, row.line)
+                insertRecord.bind(3, row.phoneRaw)
+                insertRecord.bind(4, row.countryRaw)
+                insertRecord.bind(5, row.region)
+                insertRecord.bind(6, row.status.rawValue)
+                insertRecord.bind(7, row.error)
+                insertRecord.bind(8, row.number?.e164)
+                if let number = row.number {
+                    insertNumber.bind(1, number.e164)
+                    insertNumber.bind(2, number.region)
+                    insertNumber.bind(3, number.type.rawValue)
+                    insertNumber.bind(4, number.isValid)
+                    insertNumber.bind(5, number.national)
+                    insertNumber.bind(6, number.location)
+                    insertNumber.bind(7, number.invalidReason)
+                    insertNumber.bind(8, (number.isValid || sendInvalid) ? "pending" : "local")
+                    insertNumber.bind(9, row.rowNo)
+                    try insertNumber.run()
+                }
+                try insertRecord.run()
+                if row.status == .malformed {
+                    try appendEvent(Event(kind: "row_malformed", rowNo: row.rowNo, detail: [
+                        "line": .int(row.line), "reason": .optional(row.error),
+                    ]))
+                }
+            }
+            let checkpoint = try statement("""
+                UPDATE job SET ingest_offset = ?, ingest_next_row = ?, ingest_next_line = ?, updated_at = ? WHERE id = 1
+                """)
+            checkpoint.bind(1, chunk.checkpoint.offset)
+            checkpoint.bind(2, chunk.checkpoint.nextRow)
+            checkpoint.bind(3, chunk.checkpoint.nextLine)
+            checkpoint.bind(4, Timestamp.now())
+            try checkpoint.run()
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// Counts that describe a job at a glance.
+public struct JobCounts: Sendable, Equatable {
+    /// Rows by `pb_status`.
+    public var rowsByStatus: [String: Int]
+    public var distinctNumbers: Int
+    /// Rows whose number another row already holds.
+    public var duplicateRows: Int
+
+    public var rows: Int { rowsByStatus.values.reduce(0, +) }
+}
+
+extension Store {
+    public func counts() throws -> JobCounts {
+        let query = try statement("SELECT pb_status, COUNT(*) FROM row_result GROUP BY pb_status")
+        defer { query.reset() }
+        var byStatus: [String: Int] = [:]
+        while try query.step() { byStatus[query.string(0)] = Int(query.int64(1)) }
+        let distinct = Int(try scalar("SELECT COUNT(*) FROM number"))
+        let parsedRows = Int(try scalar("SELECT COUNT(*) FROM record WHERE status = 'parsed'"))
+        return JobCounts(rowsByStatus: byStatus, distinctNumbers: distinct, duplicateRows: parsedRows - distinct)
+    }
+
+    public func recordRunFinished(elapsedSeconds: Double) throws {
+        try transaction {
+            try appendEvent(Event(kind: "run_finished", detail: ["seconds": .double((elapsedSeconds * 1000).rounded() / 1000)]))
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// The job's SQLite file, through named operations: the rest of phonebatch never writes SQL.
+///
+/// Each operation that changes state is one transaction. A `Store` has a single owner; two
+/// processes on one file each open their own, and SQLite's locks keep them apart.
+public final class Store {
+    let connection: SQLiteConnection
+    private var statements: [String: Statement] = [:]
+
+    public var path: String { connection.path }
+
+    /// Opens (creating if needed) and migrates the file.
+    public init(path: String) throws {
+        connection = try SQLiteConnection(path: path)
+        try configure()
+        try Migrator(connection: connection).migrate()
+    }
+
+    /// Opens an existing file; refuses a missing one rather than creating it.
+    public static func openExisting(path: String) throws -> Store {
+        guard FileSystem.exists(path) else { throw PhoneBatchError.databaseNotFound(path: path) }
+        return try Store(path: path)
+    }
+
+    private func configure() throws {
+        // WAL: readers (an auditor, `status`) never block the run. synchronous=FULL: a
+        // committed transaction survives a power cut, which "intent before effect" relies on.
+        try connection.execute("""
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = FULL;
+            PRAGMA foreign_keys = ON;
+            PRAGMA cache_size = -32768;
+            PRAGMA temp_store = MEMORY;
+            """)
+    }
+
+    /// The statement for `sql`, prepared on first use and kept.
+    func statement(_ sql: String) throws -> Statement {
+        if let cached = statements[sql] { return cached }
+        let prepared = try connection.prepare(sql)
+        statements[sql] = prepared
+        return prepared
+    }
+
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try connection.transaction(body)
+        } catch let error as SQLiteError where error.isDiskFull {
+            throw PhoneBatchError.diskFull(reason: error.message)
+        }
+    }
+
+    /// One value from a query that returns one row of one integer.
+    func scalar(_ sql: String, _ bind: (Statement) -> Void = { _ in }) throws -> Int64 {
+        let query = try statement(sql)
+        defer { query.reset() }
+        bind(query)
+        guard try query.step() else { return 0 }
+        return query.int64(0)
+    }
+}

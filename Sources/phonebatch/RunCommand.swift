@@ -1,0 +1,63 @@
+import ArgumentParser
+import PhoneBatch
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Check every phone number of INPUT and write it back with the verdicts appended."
+    )
+
+    @Argument(help: "The CSV export to check.")
+    var input: String
+
+    @Option(help: "Who checks the numbers: \(ProviderCatalog.names.joined(separator: ", ")).")
+    var provider = "offline"
+
+    @Option(help: "Where to write the output (default: NAME.checked.csv beside the input).")
+    var out: String?
+
+    @Option(help: "The job's SQLite file (default: NAME.phonebatch.sqlite beside the input).")
+    var db: String?
+
+    @Option(name: .customLong("phone-column"), help: "The phone column: a header name or a 1-based number (default: found from the header, else the content).")
+    var phoneColumn: String?
+
+    @Option(name: .customLong("country-column"), help: "A column of ISO 3166 codes or English country names that sets each row's country (default: one named like 'Country'; '' for none).")
+    var countryColumn: String?
+
+    @Option(name: .customLong("default-country"), help: "The country of national numbers in rows with no country (ISO 3166 code or English name).")
+    var defaultCountry: String?
+
+    @Option(help: "The field separator: , ; | or tab (default: detected).")
+    var delimiter: String?
+
+    @Option(help: "Output format: csv or jsonl.")
+    var format: OutputFormat = .csv
+
+    @Flag(name: .customLong("send-invalid"), help: "Send numbers libphonenumber finds invalid to the provider too.")
+    var sendInvalid = false
+
+    @Flag(help: "Discard this input's database and start over.")
+    var restart = false
+
+    @OptionGroup var logging: LoggingOptions
+
+    func run() async throws {
+        let logger = logging.makeLogger()
+        var options = RunOptions(inputPath: input)
+        options.outputPath = out
+        options.databasePath = db
+        options.provider = provider
+        options.phoneColumn = phoneColumn
+        options.countryColumn = countryColumn
+        options.defaultCountry = defaultCountry
+        options.delimiter = delimiter
+        options.format = format
+        options.sendInvalid = sendInvalid
+        options.restart = restart
+        let report = try await reportingErrors { try await JobRunner(options: options, logger: logger).run() }
+        if !logging.quiet { print(report.text) }
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import PhoneBatch
+
+@Test func placeholder() {}
