@@ -45,7 +45,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PhoneBatchTests",
-            dependencies: ["PhoneBatch"],
+            // The end-to-end tests run the built `phonebatch` binary.
+            dependencies: ["PhoneBatch", "phonebatch"],
             resources: [.copy("Fixtures")]
         ),
     ],

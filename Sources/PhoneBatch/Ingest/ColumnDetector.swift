@@ -10,12 +10,16 @@ public struct ColumnDetector {
         "tel", "telephone", "telephonenumber", "telno", "phoneno", "mobileno", "msisdn", "gsm",
         "contactnumber", "contactphone", "primaryphone", "workphone", "businessphone", "homephone",
         "phone1", "mobile1",
+        // Other languages' exports: French, German, Spanish, Italian, Portuguese, Dutch.
+        "telephone", "portable", "mobil", "handy", "telefon", "telefono", "telefone", "movil", "celular",
+        "cellulare", "telefoonnummer", "mobiel",
     ]
     /// Words that make a header a phone-related column that is not the number itself.
     static let notPhoneWords = ["type", "ext", "extension", "country", "code", "verified", "status", "optin", "consent", "valid"]
     static let countryNames = [
         "country", "countrycode", "countryiso", "countryiso2", "iso2", "iso", "countryname", "nation",
         "phonecountry", "mailingcountry", "billingcountry", "addresscountry", "shippingcountry",
+        "pays", "land", "pais", "paese", "staat",
     ]
 
     public init() {}
@@ -84,9 +88,10 @@ public struct ColumnDetector {
         return index
     }
 
-    /// Lowercase letters and digits only.
+    /// Lowercase letters and digits only, without accents: "Téléphone" is "telephone".
     static func key(_ name: String) -> String {
-        String(name.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US"))
+        return String(folded.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
     }
 }
 

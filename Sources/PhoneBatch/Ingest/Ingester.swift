@@ -8,7 +8,7 @@ import Logging
 public final class Ingester {
     private let store: Store
     private let layout: RowLayout
-    private let sendInvalid: Bool
+    private let queue: QueuePolicy
     private let logger: Logger
     private let countries = CountryResolver()
     private var countryCache: [String: String?] = [:]
@@ -19,10 +19,10 @@ public final class Ingester {
     /// Malformed rows reported one by one on the log before they are only counted.
     public var reportLimit = 20
 
-    public init(store: Store, layout: RowLayout, sendInvalid: Bool, logger: Logger) {
+    public init(store: Store, layout: RowLayout, queue: QueuePolicy, logger: Logger) {
         self.store = store
         self.layout = layout
-        self.sendInvalid = sendInvalid
+        self.queue = queue
         self.logger = logger
     }
 
@@ -48,13 +48,13 @@ public final class Ingester {
             rowNo += 1
             chunk.checkpoint = IngestCheckpoint(offset: record.endOffset, nextRow: rowNo, nextLine: reader.currentLine)
             if chunk.rows.count >= chunkSize {
-                try store.commitIngestChunk(chunk, sendInvalid: sendInvalid)
+                try store.commitIngestChunk(chunk, queue: queue)
                 ingested += chunk.rows.count
                 chunk.rows.removeAll(keepingCapacity: true)
             }
         }
         if !chunk.rows.isEmpty {
-            try store.commitIngestChunk(chunk, sendInvalid: sendInvalid)
+            try store.commitIngestChunk(chunk, queue: queue)
             ingested += chunk.rows.count
         }
         if malformed > reportLimit {

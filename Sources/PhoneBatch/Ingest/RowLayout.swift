@@ -12,8 +12,8 @@ public struct RowLayout: Sendable, Equatable {
         if record.fieldCount != fieldCount {
             reasons.append("expected \(fieldCount) fields, found \(record.fieldCount)")
             if record.fieldCount > fieldCount {
-                let extra = (fieldCount..<record.fieldCount).map { record.string($0) }
-                reasons.append("extra fields: \(extra.joined(separator: " | "))")
+                let extra = (fieldCount..<record.fieldCount).map { "'\(record.string($0))'" }
+                reasons.append("extra fields: \(extra.joined(separator: ", "))")
             }
         }
         return reasons.isEmpty ? nil : reasons.joined(separator: "; ")

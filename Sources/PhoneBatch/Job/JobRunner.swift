@@ -48,18 +48,21 @@ public struct JobRunner {
         if job.stage == .ingest {
             let layout = RowLayout(fieldCount: job.header.count, phoneColumn: job.phoneColumn,
                                    countryColumn: job.countryColumn, defaultRegion: job.defaultRegion)
-            let ingester = Ingester(store: store, layout: layout, sendInvalid: options.sendInvalid, logger: logger)
+            let queue: QueuePolicy = provider == nil ? .none : (options.sendInvalid ? .all : .valid)
+            let ingester = Ingester(store: store, layout: layout, queue: queue, logger: logger)
             try ingester.run(path: inputPath, dialect: job.dialect, from: job.ingestCheckpoint)
             try store.setStage(.plan)
             job.stage = .plan
         }
         if job.stage == .plan {
-            try Planner(store: store, provider: provider, token: job.token, logger: logger).run()
+            if let provider { try Planner(store: store, provider: provider, token: job.token, logger: logger).run() }
             try store.setStage(.submit)
             job.stage = .submit
         }
         if job.stage == .submit {
-            try await Submitter(store: store, provider: provider, owner: Self.ownerID(), logger: logger).run()
+            if let provider {
+                try await Submitter(store: store, provider: provider, owner: Self.ownerID(), logger: logger).run()
+            }
             try store.setStage(.export)
             job.stage = .export
         }

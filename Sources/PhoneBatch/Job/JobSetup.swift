@@ -25,7 +25,6 @@ struct JobSetup {
         }
         let header = record.fields
         let checkpoint = IngestCheckpoint(offset: record.endOffset, nextRow: 2, nextLine: reader.currentLine)
-        logger.info("\(header.count) columns, separated by '\(dialect.delimiterName)', \(dialect.lineEnding.rawValue.uppercased()) line endings\(dialect.hasBOM ? ", with a byte-order mark" : "")")
 
         let detector = ColumnDetector()
         let countryColumn: Int?
@@ -35,20 +34,24 @@ struct JobSetup {
             countryColumn = nil
         }
         let phoneColumn: Int
+        let phoneEvidence: String
         if let name = options.phoneColumn {
             phoneColumn = try detector.column(named: name, header: header)
-            logger.info("phone column: '\(header[phoneColumn])' (column \(phoneColumn + 1)), as given")
+            phoneEvidence = "as given"
         } else if let found = detector.phoneColumn(header: header) {
             phoneColumn = found
-            logger.info("phone column: '\(header[found])' (column \(found + 1)), from the header")
+            phoneEvidence = "from the header"
         } else {
             let sample = try sampleRows(reader: reader)
             guard let found = detector.phoneColumn(sample: sample, columns: header.count, region: defaultRegion) else {
                 throw PhoneBatchError.noPhoneColumn(header: header)
             }
             phoneColumn = found.index
-            logger.info("phone column: '\(header[found.index])' (column \(found.index + 1)), from the content: \(Int(found.share * 100))% of sampled values are phone numbers")
+            phoneEvidence = "from the content: \(Int(found.share * 100))% of sampled values are phone numbers"
         }
+        // Said once everything is found, so that a run that stops here prints only its error.
+        logger.info("\(header.count) columns, separated by '\(dialect.delimiterName)', \(dialect.lineEnding.rawValue.uppercased()) line endings\(dialect.hasBOM ? ", with a byte-order mark" : "")")
+        logger.info("phone column: '\(header[phoneColumn])' (column \(phoneColumn + 1)), \(phoneEvidence)")
         let country = countryColumn ?? (options.countryColumn == nil ? detector.countryColumn(header: header, excluding: phoneColumn) : nil)
         if let country {
             logger.info("country column: '\(header[country])' (column \(country + 1))\(options.countryColumn == nil ? ", from the header" : ", as given")")

@@ -17,9 +17,9 @@ public struct CountryResolver: Sendable {
             var name = [CChar](repeating: 0, count: 128)
             var alpha3 = [CChar](repeating: 0, count: 8)
             if pb_region_names(region, &name, name.count, &alpha3, alpha3.count) != 0 {
-                map[Self.key(String(cString: name))] = region
+                map[Self.key(String(cBuffer: name))] = region
             }
-            let code3 = String(cString: alpha3)
+            let code3 = String(cBuffer: alpha3)
             if code3.count == 3 { map[code3.lowercased()] = region }
         }
         for (alias, region) in Self.aliases where map[Self.key(region)] != nil || Self.isSupported(region) {
@@ -60,7 +60,7 @@ public struct CountryResolver: Sendable {
             buffer = [CChar](repeating: 0, count: needed + 1)
             _ = pb_supported_regions(&buffer, buffer.count)
         }
-        return String(cString: buffer).split(separator: ",").map(String.init)
+        return String(cBuffer: buffer).split(separator: ",").map(String.init)
     }
 
     static func isSupported(_ region: String) -> Bool {
@@ -115,4 +115,12 @@ public struct CountryResolver: Sendable {
         "Brasil": "BR", "Deutschland": "DE", "Espana": "ES", "Italia": "IT", "Schweiz": "CH", "Suisse": "CH",
         "Osterreich": "AT", "Nederland": "NL", "Belgique": "BE", "Belgie": "BE", "Mexique": "MX",
     ]
+}
+
+extension String {
+    /// The text of a NUL-terminated C buffer.
+    init(cBuffer buffer: [CChar]) {
+        let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        self.init(decoding: bytes, as: UTF8.self)
+    }
 }

@@ -101,7 +101,10 @@ public struct PhoneNormalizer {
             isValid: isValid,
             national: Self.string(&out.national),
             location: location.isEmpty ? nil : location,
-            invalidReason: isValid ? nil : Self.invalidReason(out.possible_reason, region: region)
+            invalidReason: isValid ? nil : Self.invalidReason(
+                out.possible_reason,
+                // An invalid number has no region of its own; name the main one of its calling code.
+                region: region.isEmpty ? (CountryResolver.mainRegion(forCallingCode: number.country_code) ?? "") : region)
         )
     }
 

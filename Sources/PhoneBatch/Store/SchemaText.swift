@@ -64,6 +64,7 @@ CREATE TABLE number (
     error     TEXT,              -- why it is invalid
     state     TEXT    NOT NULL CHECK (state IN ('local', 'pending', 'batched', 'done', 'failed')),
                                  -- local: settled by libphonenumber alone, never sent
+                                 -- (invalid numbers, and every number with the offline provider)
     first_row INTEGER NOT NULL   -- the first input row that holds it
 );
 CREATE INDEX number_pending ON number (e164) WHERE state = 'pending';
@@ -145,7 +146,8 @@ SELECT
     n.type                                      AS pb_type,
     n.national                                  AS pb_national,
     n.location                                  AS pb_location,
-    s.provider                                  AS pb_provider,
+    -- who gave the verdict: the provider that answered, else the local check
+    CASE WHEN s.provider IS NOT NULL THEN s.provider WHEN n.e164 IS NOT NULL THEN 'offline' END AS pb_provider,
     CASE
         WHEN r.error IS NOT NULL AND n.error IS NOT NULL THEN r.error || '; ' || n.error
         ELSE COALESCE(r.error, n.error)
@@ -173,5 +175,6 @@ SELECT
 FROM batch b
 LEFT JOIN batch_number bn ON bn.batch_id = b.id
 GROUP BY b.provider;
+
 """#
 }

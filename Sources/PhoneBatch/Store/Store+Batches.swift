@@ -10,42 +10,44 @@ public struct ClaimedBatch: Sendable {
 }
 
 extension Store {
-    /// Groups up to `size` pending numbers into a new planned batch. Returns nil when no
-    /// number is pending. One transaction per batch.
+    /// Groups up to `size` pending numbers (in E.164 order) into a new planned batch.
+    /// Returns nil when no number is pending. One transaction per batch.
     public func planBatch(provider: String, token: String, size: Int) throws -> (id: Int64, size: Int)? {
         try transaction {
-            let pending = try statement("SELECT e164 FROM number WHERE state = 'pending' ORDER BY e164 LIMIT ?")
-            pending.bind(1, size)
-            var numbers: [Int64] = []
-            numbers.reserveCapacity(size)
-            while try pending.step() { numbers.append(pending.int64(0)) }
-            pending.reset()
-            guard !numbers.isEmpty else { return nil }
-
+            guard try scalar("SELECT EXISTS (SELECT 1 FROM number WHERE state = 'pending')") == 1 else { return nil }
             let now = Timestamp.now()
             let insertBatch = try statement("""
                 INSERT INTO batch (provider, reference, state, size, created_at, updated_at)
-                VALUES (?, 'pb-' || ? || '-' || (SELECT COALESCE(MAX(id), 0) + 1 FROM batch), 'planned', ?, ?, ?)
+                VALUES (?, 'pb-' || ? || '-' || (SELECT COALESCE(MAX(id), 0) + 1 FROM batch), 'planned', 0, ?, ?)
                 """)
             insertBatch.bind(1, provider)
             insertBatch.bind(2, token)
-            insertBatch.bind(3, numbers.count)
+            insertBatch.bind(3, now)
             insertBatch.bind(4, now)
-            insertBatch.bind(5, now)
             try insertBatch.run()
             let batchID = connection.lastInsertRowID
 
-            let member = try statement("INSERT INTO batch_number (batch_id, e164) VALUES (?, ?)")
-            let mark = try statement("UPDATE number SET state = 'batched' WHERE e164 = ?")
-            for e164 in numbers {
-                member.bind(1, batchID)
-                member.bind(2, e164)
-                try member.run()
-                mark.bind(1, e164)
-                try mark.run()
-            }
-            try appendEvent(Event(kind: "batch_planned", batchID: batchID, detail: ["size": .int(numbers.count)]))
-            return (batchID, numbers.count)
+            // Set-based: SQLite moves the numbers without a round trip per number.
+            let members = try statement("""
+                INSERT INTO batch_number (batch_id, e164)
+                SELECT ?, e164 FROM number WHERE state = 'pending' ORDER BY e164 LIMIT ?
+                """)
+            members.bind(1, batchID)
+            members.bind(2, size)
+            try members.run()
+            let count = connection.changes
+            let mark = try statement("""
+                UPDATE number SET state = 'batched'
+                WHERE e164 IN (SELECT e164 FROM batch_number WHERE batch_id = ?)
+                """)
+            mark.bind(1, batchID)
+            try mark.run()
+            let setSize = try statement("UPDATE batch SET size = ? WHERE id = ?")
+            setSize.bind(1, count)
+            setSize.bind(2, batchID)
+            try setSize.run()
+            try appendEvent(Event(kind: "batch_planned", batchID: batchID, detail: ["size": .int(count)]))
+            return (batchID, count)
         }
     }
 
@@ -117,7 +119,6 @@ extension Store {
                 INSERT OR REPLACE INTO result (e164, provider, batch_id, provider_status, checked_at, answer)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """)
-            let settle = try statement("UPDATE number SET state = 'done' WHERE e164 = ?")
             for answer in answers {
                 insert.bind(1, answer.e164)
                 insert.bind(2, provider)
@@ -126,9 +127,13 @@ extension Store {
                 insert.bind(5, now)
                 insert.bind(6, answer.answer.text)
                 try insert.run()
-                settle.bind(1, answer.e164)
-                try settle.run()
             }
+            let settle = try statement("""
+                UPDATE number SET state = 'done'
+                WHERE state = 'batched' AND e164 IN (SELECT e164 FROM result WHERE batch_id = ?)
+                """)
+            settle.bind(1, batch.id)
+            try settle.run()
             // A number the provider did not answer goes back to the queue for another batch.
             let requeue = try statement("""
                 UPDATE number SET state = 'pending'

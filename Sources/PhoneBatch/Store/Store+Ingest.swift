@@ -3,9 +3,8 @@ extension Store {
     /// E.164), an event per malformed row, and the checkpoint after them: one transaction,
     /// so a crash leaves either all of it or none.
     ///
-    /// - Parameter sendInvalid: queue invalid numbers for the provider too, rather than
-    ///   settling them locally.
-    public func commitIngestChunk(_ chunk: IngestChunk, sendInvalid: Bool) throws {
+    /// - Parameter queue: which numbers wait for a provider; the others are settled locally.
+    public func commitIngestChunk(_ chunk: IngestChunk, queue: QueuePolicy) throws {
         try transaction {
             let insertRecord = try statement("""
                 INSERT INTO record (row_no, line_no, phone_raw, country_raw, region, status, error, e164)
@@ -33,7 +32,7 @@ extension Store {
                     insertNumber.bind(5, number.national)
                     insertNumber.bind(6, number.location)
                     insertNumber.bind(7, number.invalidReason)
-                    insertNumber.bind(8, (number.isValid || sendInvalid) ? "pending" : "local")
+                    insertNumber.bind(8, queue.queues(number) ? "pending" : "local")
                     insertNumber.bind(9, row.rowNo)
                     try insertNumber.run()
                 }

@@ -1,4 +1,0 @@
-import Testing
-@testable import PhoneBatch
-
-@Test func placeholder() {}

@@ -1,0 +1,106 @@
+import Foundation
+@testable import PhoneBatch
+
+/// A fresh directory under the system's temporary directory, removed when the value goes away.
+final class TemporaryDirectory {
+    let path: String
+
+    init() throws {
+        path = NSTemporaryDirectory() + "phonebatch-tests-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Writes `contents` to `name` in the directory and returns its path.
+    @discardableResult
+    func write(_ name: String, _ contents: String) throws -> String {
+        try write(name, bytes: Array(contents.utf8))
+    }
+
+    @discardableResult
+    func write(_ name: String, bytes: [UInt8]) throws -> String {
+        let file = "\(path)/\(name)"
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        return file
+    }
+
+    func file(_ name: String) -> String { "\(path)/\(name)" }
+}
+
+enum TestPaths {
+    /// The repository's root directory.
+    static let repositoryRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+        }
+        fatalError("no Package.swift above \(#filePath)")
+    }()
+
+    static func fixture(_ name: String) -> String {
+        Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil)!.path
+    }
+
+    /// The `phonebatch` binary built beside the tests.
+    static let binary: String = {
+        var directory = Bundle.module.bundleURL.deletingLastPathComponent()
+        let candidate = directory.appendingPathComponent("phonebatch").path
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        directory = URL(fileURLWithPath: repositoryRoot).appendingPathComponent(".build/debug")
+        return directory.appendingPathComponent("phonebatch").path
+    }()
+}
+
+/// What a finished process said.
+struct ProcessResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs `executable` with `arguments` and waits for it to finish.
+func runProcess(_ executable: String, _ arguments: [String], directory: String? = nil, input: String? = nil) throws -> ProcessResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    // Read both pipes to the end before waiting, so a chatty process cannot block on a full pipe.
+    let group = DispatchGroup()
+    nonisolated(unsafe) var outData = Data(), errData = Data()
+    group.enter()
+    DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    errData = err.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return ProcessResult(status: process.terminationStatus,
+                         stdout: String(decoding: outData, as: UTF8.self),
+                         stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// Runs the phonebatch binary.
+func phonebatch(_ arguments: String..., directory: String? = nil) throws -> ProcessResult {
+    try runProcess(TestPaths.binary, arguments, directory: directory)
+}
+
+/// Reads every record of a CSV file with phonebatch's reader.
+func readAll(_ path: String, dialect: CSVDialect = CSVDialect(), bufferSize: Int = 1 << 16,
+             maxRecordBytes: Int = 8 << 20) throws -> [CSVRecord] {
+    let reader = try CSVReader(path: path, dialect: dialect, maxRecordBytes: maxRecordBytes, bufferSize: bufferSize)
+    var records: [CSVRecord] = []
+    var record = CSVRecord()
+    while try reader.read(into: &record) { records.append(record) }
+    return records
+}
+
+extension Array where Element == CSVRecord {
+    var fields: [[String]] { map(\.fields) }
+}
