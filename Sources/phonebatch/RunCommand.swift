@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PhoneBatch
 
 struct RunCommand: AsyncParsableCommand {
@@ -40,6 +41,9 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Discard this input's database and start over.")
     var restart = false
 
+    @Option(help: "Processes that check numbers in parallel (default: one per core; 1 checks in this process).")
+    var workers: Int?
+
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
@@ -55,6 +59,11 @@ struct RunCommand: AsyncParsableCommand {
         options.format = format
         options.sendInvalid = sendInvalid
         options.restart = restart
+        let count = workers ?? ProcessInfo.processInfo.activeProcessorCount
+        if count > 1 {
+            WorkerExecutable.ignoreBrokenPipes()
+            options.checking = .workers(executable: WorkerExecutable.path, count: count)
+        }
         let report = try await reportingErrors { try await JobRunner(options: options, logger: logger).run() }
         if !logging.quiet { print(report.text) }
     }

@@ -42,6 +42,18 @@ import Testing
         }
     }
 
+    @Test func workerProcessesGiveTheSameBytesAsCheckingInProcess() throws {
+        let input = try copySample()
+        var outputs: [Data] = []
+        for workers in ["1", "3"] {
+            let out = directory.file("w\(workers).csv")
+            let run = try phonebatch("run", input, "--out", out, "--db", directory.file("w\(workers).sqlite"), "--workers", workers)
+            #expect(run.status == 0, "\(run.stderr)")
+            outputs.append(try contents(out))
+        }
+        #expect(outputs[0] == outputs[1])
+    }
+
     @Test func jsonlRowsCarryTheHeaderAndTheResults() throws {
         let input = try directory.write("in.csv", "Name,Phone,Phone\nAnn,+44 20 7946 0000,x\n,,\n")
         let out = directory.file("out.jsonl")

@@ -3,57 +3,58 @@ import Logging
 /// Streams the input into the store: one `record` row per input row, one `number` row per
 /// distinct number, in chunks that each commit with the checkpoint after them.
 ///
-/// Ingest and normalize run fused, a chunk at a time: parsing while the row is in hand saves
-/// a second pass over a million `record` rows, and each chunk is still one transaction.
+/// Ingest and normalize run fused, a chunk at a time, as a pipeline: while the checker works
+/// on chunk N with libphonenumber (most of the CPU time), this thread commits chunk N-1 and
+/// reads chunk N+1. Parsing while the row is in hand saves a second pass over every
+/// `record` row, and each chunk is still one transaction.
 public final class Ingester {
     private let store: Store
-    private let layout: RowLayout
     private let queue: QueuePolicy
+    private let checker: any PhoneChecker
     private let logger: Logger
-    private let countries = CountryResolver()
-    private var countryCache: [String: String?] = [:]
-    private var normalizer = PhoneNormalizer()
+    private var preparer: ChunkPreparer
     /// Rows per transaction: large enough that commits cost little, small enough that a
     /// crash repeats little.
     public var chunkSize = 20_000
     /// Malformed rows reported one by one on the log before they are only counted.
     public var reportLimit = 20
 
-    public init(store: Store, layout: RowLayout, queue: QueuePolicy, logger: Logger) {
+    public init(store: Store, layout: RowLayout, queue: QueuePolicy, checker: any PhoneChecker, logger: Logger) {
         self.store = store
-        self.layout = layout
         self.queue = queue
+        self.checker = checker
         self.logger = logger
+        preparer = ChunkPreparer(layout: layout)
     }
 
     /// Reads from the checkpoint to the end of the file. Returns how many rows were ingested.
     @discardableResult
     public func run(path: String, dialect: CSVDialect, from checkpoint: IngestCheckpoint) throws -> Int {
         let reader = try CSVReader(path: path, dialect: dialect, startOffset: checkpoint.offset, startLine: checkpoint.nextLine)
-        var record = CSVRecord()
-        var chunk = IngestChunk(checkpoint: checkpoint)
-        chunk.rows.reserveCapacity(chunkSize)
-        var rowNo = checkpoint.nextRow
-        var ingested = 0
-        var malformed = 0
-        while try reader.read(into: &record) {
-            let row = self.row(from: record, rowNo: rowNo)
-            if row.status == .malformed {
-                malformed += 1
-                if malformed <= reportLimit {
-                    logger.warning("row \(rowNo) (line \(record.line)) is malformed: \(row.error ?? "")")
-                }
-            }
-            chunk.rows.append(row)
-            rowNo += 1
-            chunk.checkpoint = IngestCheckpoint(offset: record.endOffset, nextRow: rowNo, nextLine: reader.currentLine)
-            if chunk.rows.count >= chunkSize {
+        var source = ChunkSource(reader: reader, layout: preparer.layout, nextRow: checkpoint.nextRow)
+        var ingested = 0, malformed = 0
+        var toCommit: IngestChunk?
+        var (inputs, after) = try source.next(chunkSize)
+        while !inputs.isEmpty {
+            let prepared = preparer.prepare(inputs)
+            try checker.start(prepared.queries)
+            if let chunk = toCommit {
                 try store.commitIngestChunk(chunk, queue: queue)
                 ingested += chunk.rows.count
-                chunk.rows.removeAll(keepingCapacity: true)
             }
+            let (nextInputs, nextAfter) = try source.next(chunkSize)
+            var chunk = IngestChunk(checkpoint: after)
+            chunk.rows = preparer.complete(prepared, with: try checker.finish())
+            for row in chunk.rows where row.status == .malformed {
+                malformed += 1
+                if malformed <= reportLimit {
+                    logger.warning("row \(row.rowNo) (line \(row.line)) is malformed: \(row.error ?? "")")
+                }
+            }
+            toCommit = chunk
+            (inputs, after) = (nextInputs, nextAfter)
         }
-        if !chunk.rows.isEmpty {
+        if let chunk = toCommit {
             try store.commitIngestChunk(chunk, queue: queue)
             ingested += chunk.rows.count
         }
@@ -62,42 +63,36 @@ public final class Ingester {
         }
         return ingested
     }
+}
 
-    func row(from record: CSVRecord, rowNo: Int) -> IngestedRow {
-        let phone = layout.phoneColumn < record.fieldCount ? record.string(layout.phoneColumn) : nil
-        let country = layout.countryColumn.flatMap { $0 < record.fieldCount ? record.string($0) : nil }
-        var row = IngestedRow(rowNo: rowNo, line: record.line, phoneRaw: phone, countryRaw: country,
-                              region: layout.defaultRegion, status: .malformed, error: nil, number: nil)
-        if let problem = layout.problem(with: record) {
-            row.error = problem
-            return row
-        }
-        if let country, !country.allSatisfy(\.isWhitespace) {
-            if let region = region(for: country) {
-                row.region = region
-            } else {
-                row.error = "unknown country '\(country)'"
-                    + (layout.defaultRegion.map { "; read as \($0)" } ?? "")
-            }
-        }
-        switch normalizer.check(phone ?? "", region: row.region) {
-        case .empty:
-            row.status = .empty
-        case .unparseable(let reason):
-            row.status = .unparseable
-            row.error = row.error.map { "\($0); \(reason)" } ?? reason
-        case .parsed(let number):
-            row.status = .parsed
-            row.number = number
-        }
-        return row
+/// Reads the input a chunk of rows at a time, keeping only what ingest needs of each.
+private struct ChunkSource {
+    let reader: CSVReader
+    let layout: RowLayout
+    var nextRow: Int
+    var record = CSVRecord()
+
+    init(reader: CSVReader, layout: RowLayout, nextRow: Int) {
+        self.reader = reader
+        self.layout = layout
+        self.nextRow = nextRow
     }
 
-    private func region(for country: String) -> String? {
-        if let cached = countryCache[country] { return cached }
-        let region = countries.region(for: country)
-        if countryCache.count > 10_000 { countryCache.removeAll() }
-        countryCache[country] = region
-        return region
+    /// Up to `count` rows, and the checkpoint just after them.
+    mutating func next(_ count: Int) throws -> ([RowInput], IngestCheckpoint) {
+        var inputs: [RowInput] = []
+        inputs.reserveCapacity(count)
+        var checkpoint = IngestCheckpoint(offset: 0, nextRow: nextRow, nextLine: reader.currentLine)
+        while inputs.count < count, try reader.read(into: &record) {
+            inputs.append(RowInput(
+                rowNo: nextRow, line: record.line,
+                phone: layout.phoneColumn < record.fieldCount ? record.string(layout.phoneColumn) : nil,
+                country: layout.countryColumn.flatMap { $0 < record.fieldCount ? record.string($0) : nil },
+                problem: layout.problem(with: record)
+            ))
+            nextRow += 1
+            checkpoint = IngestCheckpoint(offset: record.endOffset, nextRow: nextRow, nextLine: reader.currentLine)
+        }
+        return (inputs, checkpoint)
     }
 }

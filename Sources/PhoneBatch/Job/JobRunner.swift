@@ -49,7 +49,8 @@ public struct JobRunner {
             let layout = RowLayout(fieldCount: job.header.count, phoneColumn: job.phoneColumn,
                                    countryColumn: job.countryColumn, defaultRegion: job.defaultRegion)
             let queue: QueuePolicy = provider == nil ? .none : (options.sendInvalid ? .all : .valid)
-            let ingester = Ingester(store: store, layout: layout, queue: queue, logger: logger)
+            let ingester = Ingester(store: store, layout: layout, queue: queue, checker: try options.checking.makeChecker(),
+                                    logger: logger)
             try ingester.run(path: inputPath, dialect: job.dialect, from: job.ingestCheckpoint)
             try store.setStage(.plan)
             job.stage = .plan

@@ -14,6 +14,8 @@ public struct RunOptions: Sendable {
     public var sendInvalid = false
     /// Discard an existing database for this input and start over.
     public var restart = false
+    /// How phone fields are checked: in this process, or by worker processes.
+    public var checking: CheckingMode = .inProcess
 
     public init(inputPath: String) {
         self.inputPath = inputPath
@@ -65,5 +67,20 @@ public enum DefaultPaths {
     public static func database(for input: String) -> String {
         let (directory, stem) = stem(of: input)
         return "\(directory)/\(stem).phonebatch.sqlite"
+    }
+}
+
+/// Where libphonenumber runs during ingest.
+public enum CheckingMode: Sendable {
+    /// On a background thread of this process.
+    case inProcess
+    /// In `count` worker processes running `executable normalize-worker`.
+    case workers(executable: String, count: Int)
+
+    func makeChecker() throws -> any PhoneChecker {
+        switch self {
+        case .inProcess: return LocalPhoneChecker()
+        case .workers(let executable, let count): return try WorkerPhoneChecker(executable: executable, count: count)
+        }
     }
 }

@@ -17,6 +17,7 @@ public enum PhoneBatchError: Error, Equatable, Sendable {
     case jobMismatch(path: String, reason: String)
     case jobNotFinished(path: String, stage: String)
     case diskFull(reason: String)
+    case workerFailed(String)
 
     public var message: String {
         switch self {
@@ -50,6 +51,8 @@ public enum PhoneBatchError: Error, Equatable, Sendable {
             return "\(path) holds another job (\(reason)); pass --restart to start over, or choose another --db"
         case .jobNotFinished(let path, let stage):
             return "the job in \(path) has not finished (it is at \(stage)); run it again to finish it"
+        case .workerFailed(let reason):
+            return "\(reason); the database is sound: run the same command again to resume"
         case .diskFull(let reason):
             return "the disk is full (\(reason)); the database is sound: free some space and run the same command again to resume"
         }
@@ -60,8 +63,10 @@ public enum PhoneBatchError: Error, Equatable, Sendable {
         case .inputNotFound, .databaseNotFound, .inputUnreadable: return .noInput
         case .notCSV, .noPhoneColumn, .inputChanged, .notAPhoneBatchDatabase, .jobMismatch, .jobNotFinished: return .dataError
         case .unknownColumn, .unknownCountry, .invalidOption, .outputWouldOverwriteInput: return .usage
-        case .outputNotWritable, .databaseTooNew: return .cannotCreate
+        case .outputNotWritable: return .cannotCreate
+        case .databaseTooNew: return .dataError
         case .diskFull: return .ioError
+        case .workerFailed: return .internalError
         }
     }
 }

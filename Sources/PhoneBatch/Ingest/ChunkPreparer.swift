@@ -1,0 +1,81 @@
+/// Turns a chunk of input rows into what the store keeps of them, around the phone check:
+/// `prepare` reads each row's country and gathers the distinct phone queries; `complete`
+/// applies the checker's verdicts.
+struct ChunkPreparer {
+    let layout: RowLayout
+    private let countries = CountryResolver()
+    private var countryCache: [String: String?] = [:]
+
+    init(layout: RowLayout) {
+        self.layout = layout
+    }
+
+    /// A chunk waiting for its phone verdicts.
+    struct Prepared {
+        var rows: [IngestedRow]
+        /// For each row, the index of its query, or -1 when it needs none (malformed).
+        var queryIndex: [Int]
+        /// Each distinct (phone, region) once: a chunk often repeats a number.
+        var queries: [PhoneQuery]
+    }
+
+    mutating func prepare(_ inputs: [RowInput]) -> Prepared {
+        var prepared = Prepared(rows: [], queryIndex: [], queries: [])
+        prepared.rows.reserveCapacity(inputs.count)
+        prepared.queryIndex.reserveCapacity(inputs.count)
+        var seen: [PhoneQuery: Int] = [:]
+        for input in inputs {
+            var row = IngestedRow(rowNo: input.rowNo, line: input.line, phoneRaw: input.phone, countryRaw: input.country,
+                                  region: layout.defaultRegion, status: .malformed, error: input.problem, number: nil)
+            guard input.problem == nil else {
+                prepared.rows.append(row)
+                prepared.queryIndex.append(-1)
+                continue
+            }
+            if let country = input.country, !country.allSatisfy(\.isWhitespace) {
+                if let region = region(for: country) {
+                    row.region = region
+                } else {
+                    row.error = "unknown country '\(country)'" + (layout.defaultRegion.map { "; read as \($0)" } ?? "")
+                }
+            }
+            let query = PhoneQuery(text: input.phone ?? "", region: row.region)
+            let index: Int
+            if let known = seen[query] {
+                index = known
+            } else {
+                index = prepared.queries.count
+                seen[query] = index
+                prepared.queries.append(query)
+            }
+            prepared.rows.append(row)
+            prepared.queryIndex.append(index)
+        }
+        return prepared
+    }
+
+    func complete(_ prepared: Prepared, with checks: [LocalCheck]) -> [IngestedRow] {
+        var rows = prepared.rows
+        for (position, index) in prepared.queryIndex.enumerated() where index >= 0 {
+            switch checks[index] {
+            case .empty:
+                rows[position].status = .empty
+            case .unparseable(let reason):
+                rows[position].status = .unparseable
+                rows[position].error = rows[position].error.map { "\($0); \(reason)" } ?? reason
+            case .parsed(let number):
+                rows[position].status = .parsed
+                rows[position].number = number
+            }
+        }
+        return rows
+    }
+
+    private mutating func region(for country: String) -> String? {
+        if let cached = countryCache[country] { return cached }
+        let region = countries.region(for: country)
+        if countryCache.count > 10_000 { countryCache.removeAll() }
+        countryCache[country] = region
+        return region
+    }
+}
