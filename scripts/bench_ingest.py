@@ -13,6 +13,7 @@ import argparse
 import csv
 import json
 import os
+import time
 import random
 import statistics
 import sys
@@ -428,7 +429,56 @@ def report(args):
     print("\n".join(out))
 
 
+def _tree_pss_kb(root):
+    """Memory of `root` and all its descendants, in KB: the sum of their proportional set
+    sizes (PSS), which counts a shared library page once across the processes that map it,
+    where adding up RSS would count it once per process."""
+    children = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % entry) as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, []))
+        try:
+            with open("/proc/%d/smaps_rollup" % pid) as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1])
+                        break
+        except OSError:
+            pass
+    return total
+
+
+def measure(command, out_path):
+    """Runs `command` and writes 'seconds peak_kb' to out_path. The peak is the largest total
+    memory (PSS) of the process and its children (phonebatch's worker processes count),
+    sampled every 20 ms."""
+    import subprocess
+    start = time.monotonic()
+    child = subprocess.Popen(command, stdout=sys.stdout, stderr=sys.stderr)
+    peak = 0
+    while child.poll() is None:
+        peak = max(peak, _tree_pss_kb(child.pid))
+        time.sleep(0.02)
+    seconds = time.monotonic() - start
+    with open(out_path, "w") as f:
+        f.write("%.2f %d\n" % (seconds, peak))
+    return child.returncode
+
+
 def main():
+    if len(sys.argv) > 2 and sys.argv[1] == "measure":
+        # measure OUT -- COMMAND...: kept out of argparse so COMMAND's own flags pass through.
+        sys.exit(measure(sys.argv[4:], sys.argv[2]))
     p = argparse.ArgumentParser(prog="bench_ingest.py")
     sub = p.add_subparsers(dest="cmd", required=True)
     g = sub.add_parser("generate")

@@ -9,7 +9,10 @@ struct NormalizeWorkerCommand: ParsableCommand {
         shouldDisplay: false
     )
 
+    @Option(help: "Entries in each cache.")
+    var cacheLimit = PhoneNormalizer.defaultCacheLimit
+
     func run() throws {
-        try NormalizeWorker.serve()
+        try NormalizeWorker.serve(cacheLimit: cacheLimit)
     }
 }

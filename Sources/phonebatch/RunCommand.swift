@@ -46,6 +46,12 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var logging: LoggingOptions
 
+    func validate() throws {
+        if let workers, workers < 1 {
+            throw ValidationError("--workers takes a number of processes, 1 or more")
+        }
+    }
+
     func run() async throws {
         let logger = logging.makeLogger()
         var options = RunOptions(inputPath: input)

@@ -54,13 +54,3 @@ public struct ExportReport: Sendable, Equatable {
     public var format: OutputFormat
     public var rows: Int
 }
-
-extension Store {
-    func recordExport(_ report: ExportReport) throws {
-        try transaction {
-            try appendEvent(Event(kind: "export_written", detail: [
-                "path": .string(report.path), "format": .string(report.format.rawValue), "rows": .int(report.rows),
-            ]))
-        }
-    }
-}

@@ -3,10 +3,10 @@ import Logging
 /// Streams the input into the store: one `record` row per input row, one `number` row per
 /// distinct number, in chunks that each commit with the checkpoint after them.
 ///
-/// Ingest and normalize run fused, a chunk at a time, as a pipeline: while the checker works
-/// on chunk N with libphonenumber (most of the CPU time), this thread commits chunk N-1 and
-/// reads chunk N+1. Parsing while the row is in hand saves a second pass over every
-/// `record` row, and each chunk is still one transaction.
+/// Ingest and normalize run fused, as a pipeline: the checker always has the next chunk
+/// queued while it works on the current one (libphonenumber is most of the CPU time), and
+/// meanwhile this thread reads, prepares and commits. Parsing while the row is in hand saves
+/// a second pass over every `record` row, and each chunk is still one transaction.
 public final class Ingester {
     private let store: Store
     private let queue: QueuePolicy
@@ -18,6 +18,7 @@ public final class Ingester {
     public var chunkSize = 20_000
     /// Malformed rows reported one by one on the log before they are only counted.
     public var reportLimit = 20
+    private var malformed = 0
 
     public init(store: Store, layout: RowLayout, queue: QueuePolicy, checker: any PhoneChecker, logger: Logger) {
         self.store = store
@@ -27,41 +28,53 @@ public final class Ingester {
         preparer = ChunkPreparer(layout: layout)
     }
 
+    /// A chunk whose phones are with the checker.
+    private struct InFlight {
+        var prepared: ChunkPreparer.Prepared
+        var checkpoint: IngestCheckpoint
+    }
+
     /// Reads from the checkpoint to the end of the file. Returns how many rows were ingested.
     @discardableResult
     public func run(path: String, dialect: CSVDialect, from checkpoint: IngestCheckpoint) throws -> Int {
         let reader = try CSVReader(path: path, dialect: dialect, startOffset: checkpoint.offset, startLine: checkpoint.nextLine)
         var source = ChunkSource(reader: reader, layout: preparer.layout, nextRow: checkpoint.nextRow)
-        var ingested = 0, malformed = 0
-        var toCommit: IngestChunk?
-        var (inputs, after) = try source.next(chunkSize)
-        while !inputs.isEmpty {
-            let prepared = preparer.prepare(inputs)
-            try checker.start(prepared.queries)
-            if let chunk = toCommit {
-                try store.commitIngestChunk(chunk, queue: queue)
-                ingested += chunk.rows.count
-            }
-            let (nextInputs, nextAfter) = try source.next(chunkSize)
-            var chunk = IngestChunk(checkpoint: after)
-            chunk.rows = preparer.complete(prepared, with: try checker.finish())
-            for row in chunk.rows where row.status == .malformed {
-                malformed += 1
-                if malformed <= reportLimit {
-                    logger.warning("row \(row.rowNo) (line \(row.line)) is malformed: \(row.error ?? "")")
+        var inFlight: [InFlight] = []
+        var ingested = 0
+        var exhausted = false
+        repeat {
+            // Keep two chunks with the checker, so it never waits for this thread.
+            while !exhausted && inFlight.count < 2 {
+                let (inputs, after) = try source.next(chunkSize)
+                if inputs.isEmpty {
+                    exhausted = true
+                } else {
+                    let prepared = preparer.prepare(inputs)
+                    try checker.start(prepared.queries)
+                    inFlight.append(InFlight(prepared: prepared, checkpoint: after))
                 }
             }
-            toCommit = chunk
-            (inputs, after) = (nextInputs, nextAfter)
-        }
-        if let chunk = toCommit {
+            guard !inFlight.isEmpty else { break }
+            let oldest = inFlight.removeFirst()
+            var chunk = IngestChunk(checkpoint: oldest.checkpoint)
+            chunk.rows = preparer.complete(oldest.prepared, with: try checker.finish())
+            reportMalformed(chunk.rows)
             try store.commitIngestChunk(chunk, queue: queue)
             ingested += chunk.rows.count
-        }
+        } while true
         if malformed > reportLimit {
             logger.warning("\(malformed - reportLimit) more malformed rows; the database has each one (event row_malformed)")
         }
         return ingested
+    }
+
+    private func reportMalformed(_ rows: [IngestedRow]) {
+        for row in rows where row.status == .malformed {
+            malformed += 1
+            if malformed <= reportLimit {
+                logger.warning("row \(row.rowNo) (line \(row.line)) is malformed: \(row.error ?? "")")
+            }
+        }
     }
 }
 

@@ -7,27 +7,30 @@ import Dispatch
 /// lock taken on every match, and two threads in one process gain little (see
 /// `WorkerPhoneChecker` for parallel checking).
 public final class LocalPhoneChecker: PhoneChecker, @unchecked Sendable {
-    // @unchecked Sendable: `normalizer` and `results` are touched only by the background
-    // block between `start` and the `wait` in `finish`, and by the caller after it.
+    // @unchecked Sendable: `normalizer` is used only on `queue`, one batch after another;
+    // each batch's results are read by the caller only after its group has finished.
     private var normalizer = PhoneNormalizer()
-    private var results: [LocalCheck] = []
-    private var group: DispatchGroup?
+    private let queue = DispatchQueue(label: "phonebatch.check")
+    private var pending: [(group: DispatchGroup, results: Box)] = []
+
+    private final class Box: @unchecked Sendable {
+        var checks: [LocalCheck] = []
+    }
 
     public init() {}
 
     public func start(_ queries: [PhoneQuery]) throws {
-        precondition(group == nil, "one batch at a time")
-        let group = DispatchGroup()
-        self.group = group
-        DispatchQueue.global().async(group: group) { [self] in
-            results = queries.map { normalizer.check($0.text, region: $0.region) }
+        let group = DispatchGroup(), box = Box()
+        queue.async(group: group) { [self] in
+            box.checks = queries.map { normalizer.check($0.text, region: $0.region) }
         }
+        pending.append((group, box))
     }
 
     public func finish() throws -> [LocalCheck] {
-        group?.wait()
-        group = nil
-        defer { results = [] }
-        return results
+        precondition(!pending.isEmpty, "finish without start")
+        let (group, box) = pending.removeFirst()
+        group.wait()
+        return box.checks
     }
 }

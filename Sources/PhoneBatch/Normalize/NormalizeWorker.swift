@@ -2,8 +2,11 @@
 /// standard input, answers each with its verdicts on standard output, until input closes
 /// (which is also what happens when the parent dies, so a worker never outlives it).
 public enum NormalizeWorker {
-    public static func serve(input: Int32 = 0, output: Int32 = 1) throws {
+    /// - Parameter cacheLimit: entries in each of the normalizer's caches; the parent splits
+    ///   one budget across its workers, so memory does not grow with their number.
+    public static func serve(input: Int32 = 0, output: Int32 = 1, cacheLimit: Int) throws {
         var normalizer = PhoneNormalizer()
+        normalizer.cacheLimit = cacheLimit
         while let request = try FrameIO.read(from: input) {
             var reader = ByteReader(request)
             let count = Int(try reader.integer(UInt32.self))

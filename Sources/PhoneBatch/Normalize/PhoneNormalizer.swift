@@ -11,7 +11,9 @@ public struct PhoneNormalizer {
     private var parsed: [ParseKey: ParseOutcome] = [:]
     private var described: [Int64: NumberDescription] = [:]
     /// Entries each cache may hold before it is emptied: bounds memory on any file.
-    public var cacheLimit = 100_000
+    public var cacheLimit = PhoneNormalizer.defaultCacheLimit
+    /// About 25 MB for both caches.
+    public static let defaultCacheLimit = 100_000
 
     public init(wantLocation: Bool = true) {
         self.wantLocation = wantLocation

@@ -11,9 +11,11 @@ public struct PhoneQuery: Hashable, Sendable {
 
 /// Checks phone fields in batches. The seam between ingest and libphonenumber: checked in
 /// this process (`LocalPhoneChecker`) or by worker processes (`WorkerPhoneChecker`).
+///
+/// Batches are a queue: `start` may be called again before `finish`, and each `finish`
+/// returns the verdicts of the oldest batch not yet finished, in query order. Keeping a
+/// second batch queued lets the checker work while the caller reads and commits.
 public protocol PhoneChecker: AnyObject {
-    /// Starts checking `queries`; `finish()` returns the verdicts in the same order. One
-    /// batch at a time: the caller may do other work between the two calls.
     func start(_ queries: [PhoneQuery]) throws
     func finish() throws -> [LocalCheck]
 }

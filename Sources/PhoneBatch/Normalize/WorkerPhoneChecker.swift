@@ -5,30 +5,32 @@ import Foundation
 ///
 /// Why processes: libphonenumber takes one process-wide lock on every regular-expression
 /// lookup, so a second thread adds about a fifth; a second process, with its own copy of
-/// the library, doubles the rate on two cores. A batch is split into one slice per worker;
-/// each worker reads its whole slice before answering, so writing all slices and then
-/// reading all answers cannot deadlock on full pipes.
+/// the library, runs at full speed on a second core. A batch is split into one slice per
+/// worker. A reader thread per worker drains its answers as they come, so a worker never
+/// blocks on a full pipe while the next batch is being written to it.
 public final class WorkerPhoneChecker: PhoneChecker {
     private struct Worker {
         let process: Process
         let input: FileHandle
-        let output: FileHandle
+        let answers: FrameInbox
     }
 
     private var workers: [Worker] = []
-    private var sliceCounts: [Int] = []
+    /// For each batch in flight, the size of each worker's slice.
+    private var inFlight: [[Int]] = []
 
     /// Starts `count` workers running `executable normalize-worker`.
     public init(executable: String, count: Int) throws {
         for _ in 0..<max(1, count) {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = ["normalize-worker"]
+            process.arguments = ["normalize-worker", "--cache-limit", String(PhoneNormalizer.defaultCacheLimit / max(1, count))]
             let toWorker = Pipe(), fromWorker = Pipe()
             process.standardInput = toWorker
             process.standardOutput = fromWorker
             try process.run()
-            workers.append(Worker(process: process, input: toWorker.fileHandleForWriting, output: fromWorker.fileHandleForReading))
+            let answers = FrameInbox(reading: fromWorker.fileHandleForReading.fileDescriptor)
+            workers.append(Worker(process: process, input: toWorker.fileHandleForWriting, answers: answers))
         }
     }
 
@@ -41,37 +43,67 @@ public final class WorkerPhoneChecker: PhoneChecker {
 
     public func start(_ queries: [PhoneQuery]) throws {
         let sliceSize = (queries.count + workers.count - 1) / max(1, workers.count)
-        sliceCounts = []
+        var counts: [Int] = []
         for (index, worker) in workers.enumerated() {
             let lower = min(queries.count, index * sliceSize)
             let slice = queries[lower..<min(queries.count, lower + sliceSize)]
             var request: [UInt8] = []
             CheckWire.encode(slice, into: &request)
-            try send(request, to: worker)
-            sliceCounts.append(slice.count)
+            do {
+                try FrameIO.write(request, to: worker.input.fileDescriptor)
+            } catch {
+                throw failure(worker)
+            }
+            counts.append(slice.count)
         }
+        inFlight.append(counts)
     }
 
     public func finish() throws -> [LocalCheck] {
+        precondition(!inFlight.isEmpty, "finish without start")
+        let counts = inFlight.removeFirst()
         var checks: [LocalCheck] = []
-        for (worker, count) in zip(workers, sliceCounts) {
-            guard let answer = try FrameIO.read(from: worker.output.fileDescriptor) else { throw failure(worker) }
+        for (worker, count) in zip(workers, counts) {
+            guard let answer = worker.answers.next() else { throw failure(worker) }
             var reader = ByteReader(answer)
             for _ in 0..<count { checks.append(try CheckWire.decodeCheck(&reader)) }
         }
-        sliceCounts = []
         return checks
-    }
-
-    private func send(_ request: [UInt8], to worker: Worker) throws {
-        do {
-            try FrameIO.write(request, to: worker.input.fileDescriptor)
-        } catch {
-            throw failure(worker)
-        }
     }
 
     private func failure(_ worker: Worker) -> PhoneBatchError {
         .workerFailed("a normalize-worker process (pid \(worker.process.processIdentifier)) stopped answering")
+    }
+}
+
+/// The frames arriving on a pipe, read by a thread of their own and handed out in order.
+final class FrameInbox: @unchecked Sendable {
+    // @unchecked Sendable: `frames` and `closed` are guarded by `condition`.
+    private let condition = NSCondition()
+    private var frames: [[UInt8]] = []
+    private var closed = false
+
+    init(reading fd: Int32) {
+        let thread = Thread { [self] in
+            while let frame = try? FrameIO.read(from: fd) {
+                condition.lock()
+                frames.append(frame)
+                condition.signal()
+                condition.unlock()
+            }
+            condition.lock()
+            closed = true
+            condition.signal()
+            condition.unlock()
+        }
+        thread.start()
+    }
+
+    /// The next frame, waiting for it; nil once the pipe has closed with none left.
+    func next() -> [UInt8]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while frames.isEmpty && !closed { condition.wait() }
+        return frames.isEmpty ? nil : frames.removeFirst()
     }
 }

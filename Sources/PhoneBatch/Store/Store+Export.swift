@@ -31,3 +31,13 @@ extension Store {
         return RowResultCursor(query: query, columns: ResultColumns.names.count)
     }
 }
+
+extension Store {
+    func recordExport(_ report: ExportReport) throws {
+        try transaction {
+            try appendEvent(Event(kind: "export_written", detail: [
+                "path": .string(report.path), "format": .string(report.format.rawValue), "rows": .int(report.rows),
+            ]))
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Logging
+import Testing
+@testable import PhoneBatch
+
+/// A job stopped partway through ingest continues where its database says, and ends with the
+/// same output as a run that was never interrupted.
+@Suite struct ResumeTests {
+    @Test func aRunResumesAPartlyIngestedJob() throws {
+        let directory = try TemporaryDirectory()
+        var text = "name,phone,country\n"
+        for index in 0..<50 { text += "P\(index),+44 20 7946 \(String(format: "%04d", index % 30)),GB\n" }
+        let input = try directory.write("in.csv", text)
+
+        let whole = try phonebatch("run", input, "--out", directory.file("whole.csv"), "--db", directory.file("whole.sqlite"))
+        #expect(whole.status == 0, "\(whole.stderr)")
+
+        // The same job, stopped after the first 20 rows: ingest a file that holds only them.
+        let logger = Logger(label: "test")
+        var options = RunOptions(inputPath: input)
+        options.outputPath = directory.file("resumed.csv")
+        let setup = JobSetup(options: options, inputPath: input, outputPath: directory.file("resumed.csv"),
+                             defaultRegion: nil, logger: logger)
+        let job = try setup.makeJob(fingerprint: try InputFingerprint.of(path: input))
+        let store = try Store(path: directory.file("resumed.sqlite"))
+        try store.createJob(job)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let prefix = try directory.write("prefix.csv", lines.prefix(21).joined(separator: "\n") + "\n")
+        let layout = RowLayout(fieldCount: 3, phoneColumn: 1, countryColumn: 2, defaultRegion: nil)
+        let ingester = Ingester(store: store, layout: layout, queue: .none, checker: LocalPhoneChecker(), logger: logger)
+        ingester.chunkSize = 7
+        try ingester.run(path: prefix, dialect: job.dialect, from: job.ingestCheckpoint)
+        #expect(try store.scalar("SELECT COUNT(*) FROM record") == 20)
+        #expect(try store.loadJob()?.ingestCheckpoint.nextRow == 22)
+
+        let resumed = try phonebatch("run", input, "--out", directory.file("resumed.csv"), "--db", directory.file("resumed.sqlite"))
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stderr.contains("resuming the job"))
+        let expected = try Data(contentsOf: URL(fileURLWithPath: directory.file("whole.csv")))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: directory.file("resumed.csv"))) == expected)
+        #expect(try store.scalar("SELECT COUNT(*) FROM record") == 50)
+        #expect(try store.scalar("SELECT COUNT(*) FROM number") == 30)
+    }
+}
