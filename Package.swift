@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "phonebatch",
-    platforms: [.macOS(.v14)],
+    // Linux only: the reader and the worker pipes call Glibc, and the job runs on Debian.
     products: [
         .executable(name: "phonebatch", targets: ["phonebatch"]),
         .library(name: "PhoneBatch", targets: ["PhoneBatch"]),

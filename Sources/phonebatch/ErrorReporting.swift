@@ -17,5 +17,10 @@ func reportingErrors<T>(_ body: () async throws -> T) async throws -> T {
         }
         StandardError.write("phonebatch: error: \(error)\n")
         throw ExitCode(ExitStatus.internalError.rawValue)
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        StandardError.write("phonebatch: error: \(error); the database is sound: run the same command again to resume\n")
+        throw ExitCode(ExitStatus.internalError.rawValue)
     }
 }

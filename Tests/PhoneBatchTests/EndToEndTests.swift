@@ -129,6 +129,8 @@ import Testing
             (["run", good, "--provider", "nope"], .usage, "unknown provider 'nope'"),
             (["run", good, "--out", good], .usage, "the output would overwrite the input"),
             (["run", good, "--delimiter", "ab"], .usage, "--delimiter takes one character"),
+            (["run", good, "--out", directory.file("x.sqlite"), "--db", directory.file("x.sqlite")], .usage,
+             "the output would overwrite the database"),
             (["export", directory.file("none.sqlite")], .noInput, "database not found"),
         ]
         for (arguments, status, message) in cases {

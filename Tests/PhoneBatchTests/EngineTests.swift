@@ -70,6 +70,40 @@ import Testing
         #expect(seen == ["2 valid echo", "3 valid echo", "4 valid echo", "5 valid echo", "6 invalid offline"])
     }
 
+    @Test func aFailedSubmissionGivesTheBatchBack() async throws {
+        struct Down: Error {}
+        struct FailingProvider: Provider {
+            let name = "echo"
+            let maxBatchSize = 2
+            func check(_ numbers: [NumberToCheck]) async throws -> [ProviderAnswer] { throw Down() }
+        }
+        try Planner(store: store, provider: EchoProvider(), token: "t0k3n", logger: logger).run()
+        await #expect(throws: Down.self) {
+            try await Submitter(store: store, provider: FailingProvider(), owner: "test", logger: logger).run()
+        }
+        #expect(try store.scalar("SELECT COUNT(*) FROM batch WHERE state = 'planned' AND last_error IS NOT NULL") == 1)
+        #expect(try store.scalar("SELECT COUNT(*) FROM event WHERE kind = 'batch_failed'") == 1)
+        // Nothing is lost: the next run sends it again and settles everything.
+        try await Submitter(store: store, provider: EchoProvider(), owner: "test", logger: logger).run()
+        #expect(try store.scalar("SELECT COUNT(*) FROM number WHERE state = 'done'") == 3)
+        #expect(try store.openWork(provider: "echo") == (0, 0))
+    }
+
+    @Test func anAnswerForANumberTheBatchDidNotCarryIsIgnored() async throws {
+        struct Stray: Provider {
+            let name = "echo"
+            let maxBatchSize = 1
+            func check(_ numbers: [NumberToCheck]) async throws -> [ProviderAnswer] {
+                [ProviderAnswer(e164: 999, providerStatus: "stray", answer: .null)]
+                    + numbers.map { ProviderAnswer(e164: $0.e164, providerStatus: "ok", answer: .null) }
+            }
+        }
+        try Planner(store: store, provider: Stray(), token: "t0k3n", logger: logger).run()
+        try await Submitter(store: store, provider: Stray(), owner: "test", logger: logger).run()
+        #expect(try store.scalar("SELECT COUNT(*) FROM result") == 3)
+        #expect(try store.scalar("SELECT COUNT(*) FROM result WHERE e164 = 999") == 0)
+    }
+
     @Test func aBatchWhoseWorkerDiedIsTakenOverAndMarkedInDoubt() throws {
         try Planner(store: store, provider: EchoProvider(), token: "t0k3n", logger: logger).run()
         let first = try #require(try store.claimBatchForSubmission(provider: "echo", owner: "dead", leaseSeconds: -1))

@@ -98,6 +98,20 @@ import Testing
         #expect(short.invalidReason == "too short for FR")
     }
 
+    @Test func theE164KeyKeepsEveryDigitAndNeverOverflows() {
+        var normalizer = PhoneNormalizer()
+        guard case .parsed(let zeros) = normalizer.check("0000", region: "GB") else {
+            Issue.record("0000 was not parsed")
+            return
+        }
+        #expect(zeros.e164Text == "+440000", "libphonenumber keeps all four zeros")
+        guard case .parsed(let three) = normalizer.check("000", region: "GB") else { return }
+        #expect(three.e164Text == "+44000")
+        // A 17-digit national number parses, but no E.164 number is that long.
+        #expect(normalizer.check("+92 30000000000000000", region: nil) == .unparseable(reason: "too long to be a phone number"))
+        #expect(normalizer.check("+998 30000000000000000", region: nil) == .unparseable(reason: "too long to be a phone number"))
+    }
+
     @Test func cachesDoNotChangeAnswers() {
         var cached = PhoneNormalizer()
         cached.cacheLimit = 2

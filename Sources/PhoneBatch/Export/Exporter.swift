@@ -17,6 +17,9 @@ public struct Exporter {
         let destination = path ?? job.outputPath
         let format = format ?? job.format
         guard destination != job.input.path else { throw PhoneBatchError.outputWouldOverwriteInput(path: destination) }
+        guard destination != store.path else {
+            throw PhoneBatchError.invalidOption("the output would overwrite the database \(store.path); choose another path with --out")
+        }
         guard try InputFingerprint.of(path: job.input.path) == job.input else {
             throw PhoneBatchError.inputChanged(path: job.input.path)
         }

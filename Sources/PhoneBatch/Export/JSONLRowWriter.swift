@@ -8,8 +8,13 @@ struct JSONLRowWriter: RowWriter {
         var seen = Set<String>()
         var keys: [[UInt8]] = []
         for (index, name) in header.enumerated() {
-            var key = name.isEmpty ? "column_\(index + 1)" : name
-            if seen.contains(key) || ResultColumns.names.contains(key) { key = "\(key)_\(index + 1)" }
+            let base = name.isEmpty ? "column_\(index + 1)" : name
+            var key = base
+            var attempt = 0
+            while seen.contains(key) || ResultColumns.names.contains(key) {
+                attempt += 1
+                key = attempt == 1 ? "\(base)_\(index + 1)" : "\(base)_\(index + 1)_\(attempt)"
+            }
             seen.insert(key)
             var encoded: [UInt8] = []
             JSONEscaping.appendString(key, to: &encoded)

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A file written under a temporary name beside its destination and renamed into place
 /// when complete, so that a reader never sees half an output and a crash leaves the old one.
@@ -30,12 +28,7 @@ public final class OutputFile {
         if !committed { unlink(temporaryPath) }
     }
 
-    public func write(_ bytes: [UInt8]) throws {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= Self.flushSize { try flush() }
-    }
-
-    /// Appends to the pending bytes; `flushIfNeeded` writes them out.
+    /// Appends to the pending bytes, writing them out once a megabyte has gathered.
     public func withBuffer(_ body: (inout [UInt8]) -> Void) throws {
         body(&buffer)
         if buffer.count >= Self.flushSize { try flush() }

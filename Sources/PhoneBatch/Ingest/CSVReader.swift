@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A streaming RFC 4180 reader over `read(2)` buffers: memory stays at one buffer plus the
 /// longest record, however large the file.
@@ -32,8 +28,6 @@ public final class CSVReader {
     private var atEOF = false
     /// The physical line at `start`.
     private var nextLine: Int
-    /// Set after an unterminated quote: the next record is read as one physical line.
-    private var pendingLineRecord: CSVProblem?
 
     private static let quote = UInt8(ascii: "\"")
     private static let lf: UInt8 = 0x0A
@@ -62,7 +56,8 @@ public final class CSVReader {
         if offset > 0 { try seek(to: offset, line: startLine) }
     }
 
-    /// The physical line the next record starts on (after the blank lines before it).
+    /// The physical line just past the last record read (blank lines that follow it are
+    /// skipped by the next read).
     public var currentLine: Int { nextLine }
 
     deinit {
@@ -73,10 +68,6 @@ public final class CSVReader {
     /// Reads the next record into `record`. Returns false at the end of the file.
     public func read(into record: inout CSVRecord) throws -> Bool {
         record.clear()
-        if let problem = pendingLineRecord {
-            pendingLineRecord = nil
-            return try readPhysicalLine(into: &record, problem: problem)
-        }
         guard try skipBlankLines() else { return false }
 
         record.startOffset = bufferOffset + Int64(start)

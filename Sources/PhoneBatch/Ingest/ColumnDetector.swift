@@ -11,7 +11,7 @@ public struct ColumnDetector {
         "contactnumber", "contactphone", "primaryphone", "workphone", "businessphone", "homephone",
         "phone1", "mobile1",
         // Other languages' exports: French, German, Spanish, Italian, Portuguese, Dutch.
-        "telephone", "portable", "mobil", "handy", "telefon", "telefono", "telefone", "movil", "celular",
+        "portable", "mobil", "handy", "telefon", "telefono", "telefone", "movil", "celular",
         "cellulare", "telefoonnummer", "mobiel",
     ]
     /// Words that make a header a phone-related column that is not the number itself.
@@ -23,11 +23,6 @@ public struct ColumnDetector {
     ]
 
     public init() {}
-
-    /// How a column was found, for the log.
-    public enum Evidence: Equatable, Sendable {
-        case given, header, content(share: Double)
-    }
 
     /// The phone column from the header, or nil when no name matches.
     public func phoneColumn(header: [String]) -> Int? {

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Looks at the start of a file and decides how it is written: separator, line ending,
 /// byte-order mark, and whether it is CSV at all.

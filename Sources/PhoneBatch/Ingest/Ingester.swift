@@ -38,7 +38,7 @@ public final class Ingester {
     @discardableResult
     public func run(path: String, dialect: CSVDialect, from checkpoint: IngestCheckpoint) throws -> Int {
         let reader = try CSVReader(path: path, dialect: dialect, startOffset: checkpoint.offset, startLine: checkpoint.nextLine)
-        var source = ChunkSource(reader: reader, layout: preparer.layout, nextRow: checkpoint.nextRow)
+        var source = ChunkSource(reader: reader, layout: preparer.layout, from: checkpoint)
         var inFlight: [InFlight] = []
         var ingested = 0
         var exhausted = false
@@ -82,30 +82,29 @@ public final class Ingester {
 private struct ChunkSource {
     let reader: CSVReader
     let layout: RowLayout
-    var nextRow: Int
+    /// Where the next row starts.
+    var position: IngestCheckpoint
     var record = CSVRecord()
 
-    init(reader: CSVReader, layout: RowLayout, nextRow: Int) {
+    init(reader: CSVReader, layout: RowLayout, from checkpoint: IngestCheckpoint) {
         self.reader = reader
         self.layout = layout
-        self.nextRow = nextRow
+        self.position = checkpoint
     }
 
     /// Up to `count` rows, and the checkpoint just after them.
     mutating func next(_ count: Int) throws -> ([RowInput], IngestCheckpoint) {
         var inputs: [RowInput] = []
         inputs.reserveCapacity(count)
-        var checkpoint = IngestCheckpoint(offset: 0, nextRow: nextRow, nextLine: reader.currentLine)
         while inputs.count < count, try reader.read(into: &record) {
             inputs.append(RowInput(
-                rowNo: nextRow, line: record.line,
+                rowNo: position.nextRow, line: record.line,
                 phone: layout.phoneColumn < record.fieldCount ? record.string(layout.phoneColumn) : nil,
                 country: layout.countryColumn.flatMap { $0 < record.fieldCount ? record.string($0) : nil },
                 problem: layout.problem(with: record)
             ))
-            nextRow += 1
-            checkpoint = IngestCheckpoint(offset: record.endOffset, nextRow: nextRow, nextLine: reader.currentLine)
+            position = IngestCheckpoint(offset: record.endOffset, nextRow: position.nextRow + 1, nextLine: reader.currentLine)
         }
-        return (inputs, checkpoint)
+        return (inputs, position)
     }
 }

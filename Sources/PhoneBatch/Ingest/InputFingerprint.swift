@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The input file as it was at ingest: export and resume compare it with the file as it is,
 /// since the output is built by reading the input again.

@@ -22,6 +22,9 @@ public struct JobRunner {
         guard databasePath != inputPath else {
             throw PhoneBatchError.invalidOption("the database would overwrite the input \(inputPath); choose another path with --db")
         }
+        guard outputPath != databasePath else {
+            throw PhoneBatchError.invalidOption("the output would overwrite the database \(databasePath); choose another path with --out")
+        }
         let provider = try ProviderCatalog.provider(named: options.provider)
         let defaultRegion = try options.defaultCountry.map { text in
             guard let region = CountryResolver().region(for: text) else { throw PhoneBatchError.unknownCountry(text) }
@@ -62,7 +65,7 @@ public struct JobRunner {
         }
         if job.stage == .submit {
             if let provider {
-                try await Submitter(store: store, provider: provider, owner: Self.ownerID(), logger: logger).run()
+                try await submitUntilSettled(store: store, provider: provider, token: job.token)
             }
             try store.setStage(.export)
             job.stage = .export
@@ -75,6 +78,27 @@ public struct JobRunner {
         try store.recordRunFinished(elapsedSeconds: elapsed)
         return RunReport(counts: try store.counts(), output: export, databasePath: databasePath, seconds: elapsed)
     }
+
+    /// Submits, and plans again the numbers a provider left unanswered, until every number
+    /// is settled. Refuses to move on while a batch is still open (held by another process,
+    /// or given back after a failure), so that nothing is exported unchecked.
+    private func submitUntilSettled(store: Store, provider: any Provider, token: String) async throws {
+        let planner = Planner(store: store, provider: provider, token: token, logger: logger)
+        let submitter = Submitter(store: store, provider: provider, owner: Self.ownerID(), logger: logger)
+        for _ in 0..<Self.maximumRounds {
+            try await submitter.run()
+            let work = try store.openWork(provider: provider.name)
+            if work.pendingNumbers == 0 && work.openBatches == 0 { return }
+            if try planner.run() == 0 && work.openBatches > 0 { break }
+        }
+        let work = try store.openWork(provider: provider.name)
+        if work.pendingNumbers > 0 || work.openBatches > 0 {
+            throw PhoneBatchError.workLeft(pendingNumbers: work.pendingNumbers, openBatches: work.openBatches)
+        }
+    }
+
+    /// Rounds of submit-then-plan-again before giving up on numbers a provider keeps leaving out.
+    static let maximumRounds = 5
 
     /// An existing job resumes only on the same input with the same options.
     private func checkResumable(_ job: JobRecord, fingerprint: InputFingerprint, databasePath: String) throws {

@@ -92,6 +92,8 @@ struct ByteReader {
         self.bytes = bytes
     }
 
+    var isAtEnd: Bool { index == bytes.count }
+
     mutating func byte() throws -> UInt8 {
         guard index < bytes.count else { throw CheckWireError.malformed }
         defer { index += 1 }

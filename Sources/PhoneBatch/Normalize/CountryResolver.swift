@@ -22,7 +22,7 @@ public struct CountryResolver: Sendable {
             let code3 = String(cBuffer: alpha3)
             if code3.count == 3 { map[code3.lowercased()] = region }
         }
-        for (alias, region) in Self.aliases where map[Self.key(region)] != nil || Self.isSupported(region) {
+        for (alias, region) in Self.aliases where Self.isSupported(region) {
             map[Self.key(alias)] = region
         }
         regions = map

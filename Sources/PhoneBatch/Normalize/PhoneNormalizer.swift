@@ -69,24 +69,26 @@ public struct PhoneNormalizer {
         guard error == PB_PARSE_OK else {
             return .failed(reason(for: error, hasPlus: text.hasPrefix("+"), hasRegion: region != nil))
         }
-        guard let e164 = e164Integer(number) else { return .failed("too long") }
+        guard let e164 = e164Integer(number) else { return .failed("too long to be a phone number") }
         return .number(number, e164: e164)
     }
 
     /// The E.164 digits as an integer: the calling code, then the national number with any
-    /// leading zeros it keeps (Italy). At most 15 + 3 digits, so it always fits.
+    /// leading zeros it keeps (Italy; an all-zero number keeps all but its last zero as
+    /// leading zeros). nil past 18 digits, which no real number has (E.164 allows 15) and
+    /// which is the most an Int64 always holds.
     static func e164Integer(_ number: pb_parsed_number) -> Int64? {
         var nationalDigits = 0
         var value = number.national_number
         repeat { nationalDigits += 1; value /= 10 } while value > 0
-        if number.national_number == 0 { nationalDigits = 0 }
         nationalDigits += Int(number.leading_zeros)
-        guard nationalDigits <= 17 else { return nil }
+        var codeDigits = 0
+        value = UInt64(number.country_code)
+        repeat { codeDigits += 1; value /= 10 } while value > 0
+        guard codeDigits + nationalDigits <= 18 else { return nil }
         var scale: Int64 = 1
         for _ in 0..<nationalDigits { scale *= 10 }
-        let (product, overflow) = Int64(number.country_code).multipliedReportingOverflow(by: scale)
-        guard !overflow else { return nil }
-        return product + Int64(number.national_number)
+        return Int64(number.country_code) * scale + Int64(number.national_number)
     }
 
     private func describe(_ number: pb_parsed_number, e164: Int64) -> NumberDescription {
@@ -105,7 +107,8 @@ public struct PhoneNormalizer {
             location: location.isEmpty ? nil : location,
             invalidReason: isValid ? nil : Self.invalidReason(
                 out.possible_reason,
-                // An invalid number has no region of its own; name the main one of its calling code.
+                // libphonenumber gives an invalid number of a shared calling code no region; name
+                // the main one of the code.
                 region: region.isEmpty ? (CountryResolver.mainRegion(forCallingCode: number.country_code) ?? "") : region)
         )
     }

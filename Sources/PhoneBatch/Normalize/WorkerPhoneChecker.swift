@@ -67,6 +67,7 @@ public final class WorkerPhoneChecker: PhoneChecker {
             guard let answer = worker.answers.next() else { throw failure(worker) }
             var reader = ByteReader(answer)
             for _ in 0..<count { checks.append(try CheckWire.decodeCheck(&reader)) }
+            guard reader.isAtEnd else { throw failure(worker) }
         }
         return checks
     }
@@ -83,9 +84,13 @@ final class FrameInbox: @unchecked Sendable {
     private var frames: [[UInt8]] = []
     private var closed = false
 
+    /// - Parameter fd: read from a duplicate this inbox owns, so that the pipe's own
+    ///   descriptor closing (when the `Process` goes away) cannot pull it from under the thread.
     init(reading fd: Int32) {
+        let owned = dup(fd)
         let thread = Thread { [self] in
-            while let frame = try? FrameIO.read(from: fd) {
+            defer { close(owned) }
+            while let frame = try? FrameIO.read(from: owned) {
                 condition.lock()
                 frames.append(frame)
                 condition.signal()

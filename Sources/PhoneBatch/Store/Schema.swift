@@ -16,17 +16,23 @@ public enum Schema {
 struct Migrator {
     let connection: SQLiteConnection
 
-    func migrate() throws {
+    /// Throws unless the file is empty or one phonebatch can read.
+    func checkOwnership() throws {
         let current = try connection.userVersion
-        if current == Schema.version { return }
         if current > Schema.version {
             throw PhoneBatchError.databaseTooNew(path: connection.path, version: current, supported: Schema.version)
         }
+        if current == 0, !(try connection.isEmpty) {
+            throw PhoneBatchError.notAPhoneBatchDatabase(path: connection.path)
+        }
+    }
+
+    func migrate() throws {
+        try checkOwnership()
+        let current = try connection.userVersion
+        if current == Schema.version { return }
         try connection.transaction {
             if current == 0 {
-                guard try connection.isEmpty else {
-                    throw PhoneBatchError.notAPhoneBatchDatabase(path: connection.path)
-                }
                 try connection.execute(Schema.text)
             } else {
                 for step in Schema.migrations[(current - 1)...] {

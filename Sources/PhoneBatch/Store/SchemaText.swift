@@ -32,9 +32,9 @@ CREATE TABLE job (
     country_column     INTEGER,           -- 0-based index into header, NULL when none
     default_region     TEXT,              -- ISO 3166 alpha-2, NULL when none
     stage              TEXT    NOT NULL CHECK (stage IN ('ingest', 'plan', 'submit', 'export', 'done')),
-    ingest_offset      INTEGER NOT NULL DEFAULT 0,  -- byte offset of the first row not yet ingested
-    ingest_next_row    INTEGER NOT NULL DEFAULT 2,  -- its row number
-    ingest_next_line   INTEGER NOT NULL DEFAULT 2,  -- the physical line it starts on
+    ingest_offset      INTEGER NOT NULL DEFAULT 0,  -- byte offset just past the last row ingested
+    ingest_next_row    INTEGER NOT NULL DEFAULT 2,  -- the row number of the next row
+    ingest_next_line   INTEGER NOT NULL DEFAULT 2,  -- the physical line at ingest_offset
     created_at         TEXT    NOT NULL,
     updated_at         TEXT    NOT NULL
 );
@@ -63,18 +63,21 @@ CREATE TABLE number (
     location  TEXT,              -- the geocoder's description (English), NULL when it has none
     error     TEXT,              -- why it is invalid
     state     TEXT    NOT NULL CHECK (state IN ('local', 'pending', 'batched', 'done', 'failed')),
-                                 -- local: settled by libphonenumber alone, never sent
-                                 -- (invalid numbers, and every number with the offline provider)
+                                 -- local: settled by libphonenumber alone, never sent (every number
+                                 -- with the offline provider; invalid ones unless --send-invalid)
+                                 -- failed: given up on (used by the provider stages)
     first_row INTEGER NOT NULL   -- the first input row that holds it
 );
 CREATE INDEX number_pending ON number (e164) WHERE state = 'pending';
 
 -- A provider call (or group of calls) for a set of numbers. States:
---   planned -> submitting -> submitted -> done
---                         \-> done (synchronous providers answer at once)
---   any -> failed
+--   planned -> submitting -> done          (synchronous providers answer at once)
+--   submitting -> planned                  (the submission failed; given back with last_error)
+--   submitting -> submitted -> done        (asynchronous providers: accepted, then polled)
+--   any -> failed                          (given up on)
 -- 'submitting' is committed before the request leaves: a batch found in it after a crash
--- is in doubt.
+-- (its lease expired) is in doubt. 'submitted', 'failed' and provider_ref are for the
+-- asynchronous providers.
 CREATE TABLE batch (
     id           INTEGER PRIMARY KEY,
     provider     TEXT    NOT NULL,
@@ -98,7 +101,8 @@ CREATE TABLE batch_number (
     PRIMARY KEY (batch_id, e164)
 ) WITHOUT ROWID;
 
--- The settled answer for a number.
+-- The settled answer of a provider for a number (the offline provider's verdict is the
+-- number row itself).
 CREATE TABLE result (
     e164            INTEGER PRIMARY KEY REFERENCES number (e164),
     provider        TEXT NOT NULL,
@@ -112,8 +116,9 @@ CREATE TABLE result (
 CREATE TABLE event (
     id       INTEGER PRIMARY KEY,
     at       TEXT    NOT NULL,
-    kind     TEXT    NOT NULL,  -- run_started, input_checked, row_malformed, ingest_chunk, ingest_done,
-                                -- batch_planned, batch_submitting, batch_done, export_written, run_finished ...
+    kind     TEXT    NOT NULL,  -- run_started, row_malformed, stage_plan, stage_submit, stage_export,
+                                -- stage_done, batch_planned, batch_submitting, batch_in_doubt,
+                                -- batch_failed, batch_done, export_written, run_finished
     row_no   INTEGER,
     e164     INTEGER,
     batch_id INTEGER,

@@ -16,9 +16,11 @@ extension Store {
         try transaction {
             guard try scalar("SELECT EXISTS (SELECT 1 FROM number WHERE state = 'pending')") == 1 else { return nil }
             let now = Timestamp.now()
+            // The reference is made from the id SQLite assigns; the random token keeps it
+            // unique among jobs that share a provider account.
             let insertBatch = try statement("""
                 INSERT INTO batch (provider, reference, state, size, created_at, updated_at)
-                VALUES (?, 'pb-' || ? || '-' || (SELECT COALESCE(MAX(id), 0) + 1 FROM batch), 'planned', 0, ?, ?)
+                VALUES (?, 'pb-' || ? || '-new', 'planned', 0, ?, ?)
                 """)
             insertBatch.bind(1, provider)
             insertBatch.bind(2, token)
@@ -42,9 +44,10 @@ extension Store {
                 """)
             mark.bind(1, batchID)
             try mark.run()
-            let setSize = try statement("UPDATE batch SET size = ? WHERE id = ?")
+            let setSize = try statement("UPDATE batch SET size = ?, reference = ? WHERE id = ?")
             setSize.bind(1, count)
-            setSize.bind(2, batchID)
+            setSize.bind(2, "pb-\(token)-\(batchID)")
+            setSize.bind(3, batchID)
             try setSize.run()
             try appendEvent(Event(kind: "batch_planned", batchID: batchID, detail: ["size": .int(count)]))
             return (batchID, count)
@@ -111,14 +114,18 @@ extension Store {
     }
 
     /// Records a synchronous provider's answers for a batch and settles it: one transaction.
+    /// An answer for a number the batch did not carry is ignored.
     public func recordAnswers(_ answers: [ProviderAnswer], for batch: ClaimedBatch, provider: String,
                               elapsedMilliseconds: Int) throws {
+        let carried = Set(batch.numbers.map(\.e164))
+        let answers = answers.filter { carried.contains($0.e164) }
         try transaction {
             let now = Timestamp.now()
             let insert = try statement("""
                 INSERT OR REPLACE INTO result (e164, provider, batch_id, provider_status, checked_at, answer)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """)
+            let settle = try statement("UPDATE number SET state = 'done' WHERE e164 = ? AND state = 'batched'")
             for answer in answers {
                 insert.bind(1, answer.e164)
                 insert.bind(2, provider)
@@ -127,13 +134,9 @@ extension Store {
                 insert.bind(5, now)
                 insert.bind(6, answer.answer.text)
                 try insert.run()
+                settle.bind(1, answer.e164)
+                try settle.run()
             }
-            let settle = try statement("""
-                UPDATE number SET state = 'done'
-                WHERE state = 'batched' AND e164 IN (SELECT e164 FROM result WHERE batch_id = ?)
-                """)
-            settle.bind(1, batch.id)
-            try settle.run()
             // A number the provider did not answer goes back to the queue for another batch.
             let requeue = try statement("""
                 UPDATE number SET state = 'pending'
@@ -151,5 +154,34 @@ extension Store {
                 "attempt": .int(batch.attempt), "answers": .int(answers.count), "ms": .int(elapsedMilliseconds),
             ]))
         }
+    }
+}
+
+extension Store {
+    /// Gives a claimed batch back to the queue after its submission failed, with the reason:
+    /// the next claim sends it again.
+    public func releaseBatch(_ batch: ClaimedBatch, error: String) throws {
+        try transaction {
+            let release = try statement("""
+                UPDATE batch SET state = 'planned', lease_owner = NULL, lease_until = NULL, last_error = ?, updated_at = ?
+                WHERE id = ? AND state = 'submitting'
+                """)
+            release.bind(1, error)
+            release.bind(2, Timestamp.now())
+            release.bind(3, batch.id)
+            try release.run()
+            try appendEvent(Event(kind: "batch_failed", batchID: batch.id, detail: [
+                "attempt": .int(batch.attempt), "error": .string(error),
+            ]))
+        }
+    }
+
+    /// Numbers waiting for a batch, and batches not yet settled.
+    public func openWork(provider: String) throws -> (pendingNumbers: Int, openBatches: Int) {
+        let pending = try scalar("SELECT COUNT(*) FROM number WHERE state = 'pending'")
+        let open = try scalar("SELECT COUNT(*) FROM batch WHERE state NOT IN ('done', 'failed') AND provider = ?") {
+            $0.bind(1, provider)
+        }
+        return (Int(pending), Int(open))
     }
 }

@@ -11,7 +11,9 @@ extension Store {
             """)
         defer { query.reset() }
         guard try query.step() else { return nil }
-        let header = (try? JSONDecoder().decode([String].self, from: Data(query.string(10).utf8))) ?? []
+        guard let header = try? JSONDecoder().decode([String].self, from: Data(query.string(10).utf8)) else {
+            throw PhoneBatchError.notAPhoneBatchDatabase(path: path)
+        }
         return JobRecord(
             input: InputFingerprint(path: query.string(0), size: query.int64(1), sha256: query.string(2)),
             outputPath: query.string(3),

@@ -11,8 +11,11 @@ public final class Store {
     /// Opens (creating if needed) and migrates the file.
     public init(path: String) throws {
         connection = try SQLiteConnection(path: path)
+        let migrator = Migrator(connection: connection)
+        // Refuse someone else's file before touching it (WAL mode is a change to the file).
+        try migrator.checkOwnership()
         try configure()
-        try Migrator(connection: connection).migrate()
+        try migrator.migrate()
     }
 
     /// Opens an existing file; refuses a missing one rather than creating it.

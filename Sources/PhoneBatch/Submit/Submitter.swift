@@ -28,7 +28,13 @@ public struct Submitter {
                 logger.warning("batch \(batch.id) was being submitted when a run stopped; sending it again (attempt \(batch.attempt))")
             }
             let started = Timestamp.monotonic()
-            let answers = try await provider.check(batch.numbers)
+            let answers: [ProviderAnswer]
+            do {
+                answers = try await provider.check(batch.numbers)
+            } catch {
+                try store.releaseBatch(batch, error: String(describing: error))
+                throw error
+            }
             let elapsed = Int((Timestamp.monotonic() - started) * 1000)
             try store.recordAnswers(answers, for: batch, provider: provider.name, elapsedMilliseconds: elapsed)
             done += 1

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Blocking reads and writes of whole frames on a pipe: a u32 length, then that many bytes.
 enum FrameIO {

@@ -12,9 +12,10 @@ public enum FileSystem {
         return url.standardizedFileURL.path
     }
 
-    /// Removes a SQLite file and its WAL and shared-memory companions.
+    /// Removes a SQLite file and its WAL and shared-memory companions. The companions go
+    /// first: a stale WAL left beside a new database would be replayed into it.
     public static func removeDatabase(_ path: String) throws {
-        for suffix in ["", "-wal", "-shm", "-journal"] where exists(path + suffix) {
+        for suffix in ["-wal", "-shm", "-journal", ""] where exists(path + suffix) {
             try FileManager.default.removeItem(atPath: path + suffix)
         }
     }

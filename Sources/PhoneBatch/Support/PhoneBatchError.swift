@@ -18,6 +18,7 @@ public enum PhoneBatchError: Error, Equatable, Sendable {
     case jobNotFinished(path: String, stage: String)
     case diskFull(reason: String)
     case workerFailed(String)
+    case workLeft(pendingNumbers: Int, openBatches: Int)
 
     public var message: String {
         switch self {
@@ -51,6 +52,8 @@ public enum PhoneBatchError: Error, Equatable, Sendable {
             return "\(path) holds another job (\(reason)); pass --restart to start over, or choose another --db"
         case .jobNotFinished(let path, let stage):
             return "the job in \(path) has not finished (it is at \(stage)); run it again to finish it"
+        case .workLeft(let pending, let open):
+            return "\(pending) numbers are still waiting and \(open) batches are still open (another process holds them, or the provider keeps leaving them out); run the same command again later to finish"
         case .workerFailed(let reason):
             return "\(reason); the database is sound: run the same command again to resume"
         case .diskFull(let reason):
@@ -67,6 +70,7 @@ public enum PhoneBatchError: Error, Equatable, Sendable {
         case .databaseTooNew: return .dataError
         case .diskFull: return .ioError
         case .workerFailed: return .internalError
+        case .workLeft: return .internalError
         }
     }
 }

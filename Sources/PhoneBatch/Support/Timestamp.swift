@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// UTC times as the database writes them: ISO 8601 with milliseconds.
 public enum Timestamp {
