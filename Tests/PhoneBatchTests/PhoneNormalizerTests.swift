@@ -1,4 +1,5 @@
 import Testing
+import CPhoneNumber
 @testable import PhoneBatch
 
 /// Expected values are libphonenumber's, checked against Python's phonenumbers 8.12.57, which
@@ -162,5 +163,41 @@ import Testing
         var hash = SHA256()
         for _ in 0..<1000 { hash.update(Array(repeating: UInt8(ascii: "a"), count: 1000)) }
         #expect(hash.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
+
+/// `pb_describe` reaches past libphonenumber's public API to look a number's region up once;
+/// it must say exactly what the public API says.
+@Suite struct DescribeFastPathTests {
+    /// Every example number libphonenumber has (each region, each type), and each with its
+    /// last digit changed: valid and invalid numbers from every region, shared calling codes
+    /// (+1, +44, +7, +61, +39 ...) included.
+    static func corpus() -> [String] {
+        var numbers: [String] = []
+        for region in CountryResolver.supportedRegions() {
+            for type in 0...11 {
+                var buffer = [CChar](repeating: 0, count: 32)
+                guard pb_example_number(region, Int32(type), &buffer, buffer.count) != 0 else { continue }
+                let example = String(cBuffer: buffer)
+                numbers.append(example)
+                if let last = example.last, let digit = last.wholeNumberValue {
+                    numbers.append(String(example.dropLast()) + String((digit + 7) % 10))
+                }
+            }
+        }
+        return numbers
+    }
+
+    @Test func theFastPathSaysWhatThePublicAPISays() throws {
+        let corpus = Self.corpus()
+        #expect(corpus.count > 2000)
+        var fast = PhoneNormalizer()
+        var reference = PhoneNormalizer()
+        reference.usesReferenceAPI = true
+        var differences: [String] = []
+        for number in corpus where fast.check(number, region: nil) != reference.check(number, region: nil) {
+            differences.append(number)
+        }
+        #expect(differences.isEmpty, "first differences: \(differences.prefix(5))")
     }
 }

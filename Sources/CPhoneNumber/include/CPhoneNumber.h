@@ -28,7 +28,6 @@ typedef struct {
     int32_t country_code;
     uint64_t national_number;
     int32_t leading_zeros;   // Italian-style leading zeros kept in the national number
-    int32_t has_extension;
 } pb_parsed_number;
 
 /// The values mirror libphonenumber's PhoneNumberType.
@@ -61,7 +60,6 @@ typedef struct {
     int32_t valid;
     int32_t type;             // pb_number_type
     int32_t possible_reason;  // pb_possible_reason
-    char e164[24];            // "+447911123456"
     char region[4];           // "GB", "001" for non-geographic entities, "" when unknown
     char national[64];        // "07911 123456"
     char location[128];       // "London", empty when the geocoder knows nothing
@@ -73,6 +71,14 @@ pb_parse_error pb_parse(const char *text, size_t length, const char *region, pb_
 
 /// Describes a parsed number. `want_location` asks the geocoder (English names).
 void pb_describe(const pb_parsed_number *number, int want_location, pb_description *out);
+
+/// The same description through libphonenumber's public API only: slower, and kept so that
+/// a test can hold `pb_describe` to it.
+void pb_describe_reference(const pb_parsed_number *number, int want_location, pb_description *out);
+
+/// libphonenumber's example number of `type` (pb_number_type) for `region`, in E.164, into
+/// `buffer`. Returns 0 when it has none.
+int pb_example_number(const char *region, int32_t type, char *buffer, size_t capacity);
 
 /// 1 when libphonenumber has metadata for the alpha-2 region code.
 int pb_region_is_supported(const char *region);

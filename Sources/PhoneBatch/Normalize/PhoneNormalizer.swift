@@ -15,6 +15,10 @@ public struct PhoneNormalizer {
     /// About 25 MB for both caches.
     public static let defaultCacheLimit = 100_000
 
+    /// Describe through libphonenumber's public API only (slower): the yardstick the tests
+    /// hold the fast path to.
+    var usesReferenceAPI = false
+
     public init(wantLocation: Bool = true) {
         self.wantLocation = wantLocation
     }
@@ -94,7 +98,11 @@ public struct PhoneNormalizer {
     private func describe(_ number: pb_parsed_number, e164: Int64) -> NumberDescription {
         var number = number
         var out = pb_description()
-        pb_describe(&number, wantLocation ? 1 : 0, &out)
+        if usesReferenceAPI {
+            pb_describe_reference(&number, wantLocation ? 1 : 0, &out)
+        } else {
+            pb_describe(&number, wantLocation ? 1 : 0, &out)
+        }
         let region = Self.string(&out.region)
         let location = Self.string(&out.location)
         let isValid = out.valid != 0
