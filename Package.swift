@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // libsqlite3 from Debian's libsqlite3-dev.
@@ -35,10 +36,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The provider imitations, on Hummingbird: tests start it in-process, users rehearse on it.
+        .target(
+            name: "PhoneBatchSandbox",
+            dependencies: [
+                "PhoneBatch",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "phonebatch",
             dependencies: [
                 "PhoneBatch",
+                "PhoneBatchSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -46,7 +56,10 @@ let package = Package(
         .testTarget(
             name: "PhoneBatchTests",
             // The end-to-end tests run the built `phonebatch` binary.
-            dependencies: ["PhoneBatch", "phonebatch"],
+            dependencies: [
+                "PhoneBatch", "PhoneBatchSandbox", "phonebatch",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -7,6 +7,6 @@ struct PhoneBatchCommand: AsyncParsableCommand {
         commandName: "phonebatch",
         abstract: "Check the phone numbers of a CSV export, locally and with paid providers.",
         version: PhoneBatchVersion.current,
-        subcommands: [RunCommand.self, ExportCommand.self, SchemaCommand.self, NormalizeWorkerCommand.self]
+        subcommands: [RunCommand.self, ExportCommand.self, SchemaCommand.self, SandboxCommand.self, NormalizeWorkerCommand.self]
     )
 }

@@ -157,3 +157,21 @@ import Testing
         #expect(lines[5].hasPrefix("5,+44 20 7946 0002,w,valid,+442079460002"))
     }
 }
+
+@Suite struct SandboxCommandTests {
+    @Test func printEnvPointsEveryProviderAtThePort() throws {
+        let result = try phonebatch("sandbox", "--port", "18080", "--print-env")
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 15)
+        #expect(lines.allSatisfy { $0.hasPrefix("export PHONEBATCH_") })
+        #expect(lines.contains("export PHONEBATCH_HARMONY_URL=http://127.0.0.1:18080"))
+        #expect(lines.contains("export PHONEBATCH_DELPHA_TOKEN_URL=http://127.0.0.1:18080/oauth2/token"))
+    }
+
+    @Test func refusesAnAddressThatIsNotLoopback() throws {
+        let result = try phonebatch("sandbox", "--host", "0.0.0.0")
+        #expect(result.status == PhoneBatch.ExitStatus.usage.rawValue)
+        #expect(result.stderr.contains("the sandbox serves loopback only"))
+    }
+}

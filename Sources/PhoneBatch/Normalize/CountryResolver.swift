@@ -85,6 +85,11 @@ public struct CountryResolver: Sendable {
         mainRegionByCallingCode[code]
     }
 
+    /// The calling code of an alpha-2 region (44 for GB), 0 when libphonenumber has none.
+    public static func callingCode(forRegion region: String) -> Int32 {
+        pb_country_code_for_region(region)
+    }
+
     /// Names people use that ICU's English names do not cover.
     static let aliases: [String: String] = [
         "UK": "GB", "U.K.": "GB", "Great Britain": "GB", "Britain": "GB", "England": "GB", "Scotland": "GB",

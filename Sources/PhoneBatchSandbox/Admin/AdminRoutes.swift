@@ -1,0 +1,27 @@
+import Foundation
+import Hummingbird
+import PhoneBatch
+
+/// The sandbox's own endpoints, under `/_sandbox`: the ledger, a reset, and the clock.
+struct AdminRoutes {
+    let ledger: Ledger
+    let clock: SandboxClock
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/_sandbox/ledger") { _, _ in
+            Response.json(.ok, await ledger.summary())
+        }
+        router.post("/_sandbox/reset") { _, _ in
+            await ledger.reset()
+            return Response.json(.ok, ["reset": .bool(true)])
+        }
+        router.post("/_sandbox/clock") { request, _ in
+            struct Move: Decodable { var advance_seconds: Double }
+            guard let move = try? JSONDecoder().decode(Move.self, from: Data(try await request.bodyBytes())) else {
+                return Response.json(.badRequest, ["error": .string("send {\"advance_seconds\": N}")])
+            }
+            await clock.advance(by: move.advance_seconds)
+            return Response.json(.ok, ["offset_seconds": .double(await clock.offsetSeconds)])
+        }
+    }
+}

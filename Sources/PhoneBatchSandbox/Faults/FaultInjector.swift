@@ -1,0 +1,60 @@
+import Foundation
+
+/// Decides, request by request, what goes wrong: added latency, a rate limit per provider,
+/// and a share of server errors. Seeded, so a run with the same seed draws the same faults
+/// in the same order.
+actor FaultInjector {
+    private let knobs: SandboxKnobs
+    private let clock: SandboxClock
+    private var random: SplitMix64
+    /// Requests accepted in the current minute, per provider.
+    private var window: [ProviderKey: (minute: Int, count: Int)] = [:]
+
+    init(knobs: SandboxKnobs, clock: SandboxClock) {
+        self.knobs = knobs
+        self.clock = clock
+        random = SplitMix64(seed: knobs.seed)
+    }
+
+    enum Fault: Equatable {
+        case none
+        /// 429, with the seconds until the next minute's window opens.
+        case rateLimited(retryAfter: Int, limit: Int)
+        case serverError(status: Int)
+    }
+
+    /// The latency to add and the fault to answer with, for one request to `provider`.
+    func draw(for provider: ProviderKey) async -> (delay: Duration, fault: Fault) {
+        let mean = knobs.latencyMilliseconds
+        let delay: Duration = mean > 0 ? .milliseconds(Int(mean * (0.5 + Double(random.next() % 1000) / 1000))) : .zero
+        if let limit = knobs.rateLimitPerMinute {
+            let now = await clock.now().timeIntervalSince1970
+            let minute = Int(now / 60)
+            var current = window[provider] ?? (minute, 0)
+            if current.minute != minute { current = (minute, 0) }
+            if current.count >= limit {
+                window[provider] = current
+                return (delay, .rateLimited(retryAfter: max(1, (minute + 1) * 60 - Int(now)), limit: limit))
+            }
+            current.count += 1
+            window[provider] = current
+        }
+        if knobs.errorRate > 0, Double(random.next() % 1_000_000) / 1_000_000 < knobs.errorRate {
+            return (delay, .serverError(status: [500, 502, 503][Int(random.next() % 3)]))
+        }
+        return (delay, .none)
+    }
+}
+
+/// A small, seedable generator.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

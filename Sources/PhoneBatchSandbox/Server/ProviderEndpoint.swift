@@ -1,0 +1,54 @@
+import Hummingbird
+import PhoneBatch
+
+/// The handler for a provider endpoint, with what every endpoint shares around it: the
+/// faults the knobs ask for (latency, 429, 5xx in the provider's own error shape) and a line
+/// in the ledger for every answer.
+struct ProviderEndpoint: Sendable {
+    let provider: ProviderKey
+    /// The endpoint's name in the ledger (`validate_phone`).
+    let name: String
+    let faults: FaultInjector
+    let ledger: Ledger
+    /// The provider's error body for a status and a message.
+    let errorResponse: @Sendable (HTTPResponse.Status, String) -> Response
+
+    typealias Handler = @Sendable (Request, BasicRequestContext) async throws -> Response
+
+    func handler(_ body: @escaping Handler) -> Handler {
+        { request, context in
+            let (delay, fault) = await faults.draw(for: provider)
+            if delay > .zero { try await Task.sleep(for: delay) }
+            let response: Response
+            switch fault {
+            case .none:
+                response = try await body(request, context)
+            case .rateLimited(let retryAfter, let limit):
+                var limited = errorResponse(.tooManyRequests, "Too many requests: \(limit) a minute")
+                limited.headers[.retryAfter] = String(retryAfter)
+                response = limited
+            case .serverError(let status):
+                response = errorResponse(HTTPResponse.Status(code: status), "The service is temporarily unavailable")
+            }
+            await ledger.recordRequest(provider, endpoint: name, status: response.status.code)
+            return response
+        }
+    }
+}
+
+extension Response {
+    /// A JSON answer.
+    static func json(_ status: HTTPResponse.Status, _ value: JSONValue, headers: HTTPFields = [:]) -> Response {
+        var headers = headers
+        headers[.contentType] = "application/json"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: value.text)))
+    }
+}
+
+extension Request {
+    /// The body, at most `limit` bytes.
+    func bodyBytes(limit: Int = 4 << 20) async throws -> [UInt8] {
+        var buffer = try await body.collect(upTo: limit)
+        return buffer.readBytes(length: buffer.readableBytes) ?? []
+    }
+}

@@ -1,0 +1,16 @@
+/// How the sandbox misbehaves, set by flags (`phonebatch sandbox --latency-ms ...`) or by a
+/// test. The defaults answer at once and never fail.
+public struct SandboxKnobs: Sendable, Equatable {
+    /// Mean added latency per request, in milliseconds; each request takes between half and
+    /// one and a half times this.
+    public var latencyMilliseconds: Double = 0
+    /// Share of provider requests answered with a 500, 502 or 503 in the provider's own error shape.
+    public var errorRate: Double = 0
+    /// Requests a minute each provider accepts before answering 429; nil for no limit.
+    public var rateLimitPerMinute: Int?
+    /// Seed for the fault draws and for the verdicts: the same seed gives the same verdict
+    /// for the same number from the same provider.
+    public var seed: UInt64 = 0
+
+    public init() {}
+}
