@@ -7,7 +7,7 @@ struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
         abstract: "Serve imitations of the provider APIs on loopback, to rehearse a run without spending money.",
-        discussion: "Harmony is imitated so far; the others follow."
+        discussion: "Harmony, Delpha, Accuauth and Xverify are imitated so far; Experian follows."
     )
 
     @Option(help: "The loopback address to listen on.")
@@ -31,6 +31,15 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Seed for faults and verdicts.")
     var seed: UInt64 = 0
 
+    @Option(name: .customLong("async-seconds"), help: "How long an Accuauth task or a Delpha job takes.")
+    var asyncSeconds = 2.0
+
+    @Option(help: "Units a provider may bill before refusing, as provider=N[,provider=N...] (harmony, delpha, accuauth, xverify).")
+    var credits: String?
+
+    @Option(name: .customLong("job-timeout-rate"), help: "Share of Delpha jobs that end in 504 \"Job timed out.\" (0 to 1).")
+    var jobTimeoutRate = 0.0
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -38,6 +47,8 @@ struct SandboxCommand: AsyncParsableCommand {
             throw ValidationError(SandboxError.notLoopback(host).description)
         }
         guard (0...1).contains(errorRate) else { throw ValidationError("--error-rate is a share, from 0 to 1") }
+        guard (0...1).contains(jobTimeoutRate) else { throw ValidationError("--job-timeout-rate is a share, from 0 to 1") }
+        _ = try parsedCredits()
         guard (0...65535).contains(port) else { throw ValidationError("--port is 0 to 65535") }
     }
 
@@ -52,10 +63,26 @@ struct SandboxCommand: AsyncParsableCommand {
         knobs.errorRate = errorRate
         knobs.rateLimitPerMinute = rateLimit
         knobs.seed = seed
+        knobs.asyncSeconds = asyncSeconds
+        knobs.jobTimeoutRate = jobTimeoutRate
+        knobs.credits = try parsedCredits()
         let logger = logging.makeLogger()
         let app = try Sandbox(knobs: knobs).application(host: host, port: port, logger: logger) { bound in
             logger.info("sandbox listening on http://\(host):\(bound); Ctrl-C stops it")
         }
         try await app.runService()
+    }
+
+    private func parsedCredits() throws -> [ProviderKey: Int] {
+        guard let credits else { return [:] }
+        var parsed: [ProviderKey: Int] = [:]
+        for item in credits.split(separator: ",") {
+            let parts = item.split(separator: "=")
+            guard parts.count == 2, let key = ProviderKey(rawValue: String(parts[0])), let units = Int(parts[1]), units >= 0 else {
+                throw ValidationError("--credits takes provider=N pairs separated by commas, such as delpha=10,accuauth=5; not '\(item)'")
+            }
+            parsed[key] = units
+        }
+        return parsed
     }
 }

@@ -85,6 +85,14 @@ public struct CountryResolver: Sendable {
         mainRegionByCallingCode[code]
     }
 
+    /// ICU's English name of an alpha-2 region ("France"), nil when it has none.
+    public static func englishName(forRegion region: String) -> String? {
+        var name = [CChar](repeating: 0, count: 128)
+        var alpha3 = [CChar](repeating: 0, count: 8)
+        guard pb_region_names(region, &name, name.count, &alpha3, alpha3.count) != 0 else { return nil }
+        return String(cBuffer: name)
+    }
+
     /// The calling code of an alpha-2 region (44 for GB), 0 when libphonenumber has none.
     public static func callingCode(forRegion region: String) -> Int32 {
         pb_country_code_for_region(region)

@@ -4,15 +4,17 @@ import PhoneBatch
 
 /// The sandbox's own endpoints, under `/_sandbox`: the ledger, a reset, and the clock.
 struct AdminRoutes {
-    let ledger: Ledger
     let clock: SandboxClock
+    let ledger: Ledger
+    /// Empties the ledger and every imitation's state.
+    let reset: @Sendable () async -> Void
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/_sandbox/ledger") { _, _ in
             Response.json(.ok, await ledger.summary())
         }
         router.post("/_sandbox/reset") { _, _ in
-            await ledger.reset()
+            await reset()
             return Response.json(.ok, ["reset": .bool(true)])
         }
         router.post("/_sandbox/clock") { request, _ in

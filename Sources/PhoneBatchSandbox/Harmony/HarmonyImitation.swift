@@ -14,6 +14,15 @@ struct HarmonyImitation {
         router.post("/harmony/rest/:locale/validate/phone", use: endpoint.handler(validate))
     }
 
+    /// Harmony's answer to a fault: its refusal shape with the fault's status.
+    static func fault(_ fault: FaultInjector.Fault) -> Response {
+        switch fault {
+        case .rateLimited(_, let limit): return error(.tooManyRequests, "Too many requests: \(limit) a minute")
+        case .serverError(let status): return error(HTTPResponse.Status(code: status), "The service is temporarily unavailable")
+        case .none: return error(.internalServerError, "The service is temporarily unavailable")
+        }
+    }
+
     /// Harmony's refusal shape: `status: ERROR` with messages, and an empty payload.
     static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {
         .json(status, ["status": .string("ERROR"), "messages": .array([.string(message)]), "payload": .array([])])

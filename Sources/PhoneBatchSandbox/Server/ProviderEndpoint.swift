@@ -10,8 +10,8 @@ struct ProviderEndpoint: Sendable {
     let name: String
     let faults: FaultInjector
     let ledger: Ledger
-    /// The provider's error body for a status and a message.
-    let errorResponse: @Sendable (HTTPResponse.Status, String) -> Response
+    /// How the provider answers a drawn fault, in its own shape.
+    let faultResponse: @Sendable (FaultInjector.Fault) -> Response
 
     typealias Handler = @Sendable (Request, BasicRequestContext) async throws -> Response
 
@@ -23,12 +23,12 @@ struct ProviderEndpoint: Sendable {
             switch fault {
             case .none:
                 response = try await body(request, context)
-            case .rateLimited(let retryAfter, let limit):
-                var limited = errorResponse(.tooManyRequests, "Too many requests: \(limit) a minute")
+            case .rateLimited(let retryAfter, _):
+                var limited = faultResponse(fault)
                 limited.headers[.retryAfter] = String(retryAfter)
                 response = limited
-            case .serverError(let status):
-                response = errorResponse(HTTPResponse.Status(code: status), "The service is temporarily unavailable")
+            case .serverError:
+                response = faultResponse(fault)
             }
             await ledger.recordRequest(provider, endpoint: name, status: response.status.code)
             return response

@@ -9,20 +9,46 @@ public struct Sandbox: Sendable {
     public let ledger = Ledger()
     public let clock = SandboxClock()
     private let faults: FaultInjector
+    private let credits: CreditMeter
+    private let accuauthTasks = AccuauthTasks()
+    private let delphaState = DelphaState()
+    private let xverifyCalls = XverifyCalls()
 
     public init(knobs: SandboxKnobs = SandboxKnobs()) {
         self.knobs = knobs
         faults = FaultInjector(knobs: knobs, clock: clock)
+        credits = CreditMeter(credits: knobs.credits)
+    }
+
+    private func endpoint(_ provider: ProviderKey, _ name: String,
+                          _ fault: @escaping @Sendable (FaultInjector.Fault) -> Response) -> ProviderEndpoint {
+        ProviderEndpoint(provider: provider, name: name, faults: faults, ledger: ledger, faultResponse: fault)
     }
 
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
-        HarmonyImitation(
-            endpoint: ProviderEndpoint(provider: .harmony, name: "validate_phone", faults: faults, ledger: ledger,
-                                       errorResponse: HarmonyImitation.error),
-            seed: knobs.seed
-        ).register(on: router)
-        AdminRoutes(ledger: ledger, clock: clock).register(on: router)
+        HarmonyImitation(endpoint: endpoint(.harmony, "validate_phone", HarmonyImitation.fault), seed: knobs.seed)
+            .register(on: router)
+        AccuauthImitation(check: endpoint(.accuauth, "check", AccuauthImitation.fault),
+                          taskResult: endpoint(.accuauth, "task_result", AccuauthImitation.fault),
+                          tasks: accuauthTasks, credits: credits, clock: clock, knobs: knobs)
+            .register(on: router)
+        DelphaImitation(token: endpoint(.delpha, "token", DelphaImitation.fault),
+                        submit: endpoint(.delpha, "submit", DelphaImitation.fault),
+                        poll: endpoint(.delpha, "poll", DelphaImitation.fault),
+                        state: delphaState, credits: credits, clock: clock, knobs: knobs)
+            .register(on: router)
+        XverifyImitation(place: endpoint(.xverify, "placecall", XverifyImitation.fault),
+                         verify: endpoint(.xverify, "verifycode", XverifyImitation.fault),
+                         calls: xverifyCalls, credits: credits, seed: knobs.seed)
+            .register(on: router)
+        let (ledger, tasks, delpha, calls) = (ledger, accuauthTasks, delphaState, xverifyCalls)
+        AdminRoutes(clock: clock, ledger: ledger) {
+            await ledger.reset()
+            await tasks.reset()
+            await delpha.reset()
+            await calls.reset()
+        }.register(on: router)
         return router
     }
 

@@ -11,6 +11,12 @@ public struct SandboxKnobs: Sendable, Equatable {
     /// Seed for the fault draws and for the verdicts: the same seed gives the same verdict
     /// for the same number from the same provider.
     public var seed: UInt64 = 0
+    /// How long asynchronous work takes on the sandbox's clock: an Accuauth task, a Delpha job.
+    public var asyncSeconds: Double = 2
+    /// Units each provider may bill before it refuses (402, OUT_OF_QUOTA ...); nil for no limit.
+    public var credits: [ProviderKey: Int] = [:]
+    /// Share of Delpha jobs that end in 504 "Job timed out.".
+    public var jobTimeoutRate: Double = 0
 
     public init() {}
 }

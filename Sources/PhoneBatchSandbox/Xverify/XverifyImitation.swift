@@ -1,0 +1,121 @@
+import Foundation
+import Hummingbird
+import PhoneBatch
+
+/// Xverify Phone Confirm: `GET /services/phoneconfirm/placecall/` calls the number and reads
+/// a code; `GET /services/phoneconfirm/verifycode/` checks the code the person typed against
+/// the call's transaction number. Answers are one object in a single wrapper key (JSON) or
+/// element (XML); `error` is 0 when fine. An untrusted API key or domain gets a 503.
+struct XverifyImitation {
+    let place: ProviderEndpoint
+    let verify: ProviderEndpoint
+    let calls: XverifyCalls
+    let credits: CreditMeter
+    let seed: UInt64
+
+    static let wrapper = "phoneconfirm"
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/services/phoneconfirm/placecall/", use: place.handler(placeCall))
+        router.get("/services/phoneconfirm/verifycode/", use: verify.handler(verifyCode))
+    }
+
+    /// One answer in the asked format.
+    static func answer(_ fields: [(String, JSONValue)], xml: Bool, status: HTTPResponse.Status = .ok) -> Response {
+        guard xml else { return .json(status, .object([(wrapper, .object(fields))])) }
+        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<\(wrapper)>"
+        for (key, value) in fields {
+            let content: String
+            switch value {
+            case .string(let string): content = string
+            case .int(let number): content = String(number)
+            case .double(let number): content = String(number)
+            default: content = value.text
+            }
+            text += "<\(key)>\(escape(content))</\(key)>"
+        }
+        text += "</\(wrapper)>\n"
+        return Response(status: status, headers: [.contentType: "application/xml"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+
+    static func fault(_ fault: FaultInjector.Fault) -> Response {
+        switch fault {
+        case .rateLimited:
+            return answer([("error", .int(429)), ("status", .string("invalid")), ("message", .string("Too many requests"))],
+                          xml: false, status: .tooManyRequests)
+        case .serverError(let status):
+            return answer([("error", .int(Int64(status))), ("status", .string("invalid")), ("message", .string("Service unavailable"))],
+                          xml: false, status: HTTPResponse.Status(code: status))
+        case .none:
+            return answer([("error", .int(500))], xml: false, status: .internalServerError)
+        }
+    }
+
+    /// The query's fields, and whether the answer is to be XML; or the refusal.
+    private func read(_ request: Request) -> (fields: [String: String], xml: Bool, refusal: Response?) {
+        let fields = FormBody.parse(request.uri.query ?? "")
+        let xml = fields["type"]?.lowercased() == "xml"
+        guard fields["apikey"] == SandboxCredentials.xverifyAPIKey, fields["domain"] == SandboxCredentials.xverifyDomain else {
+            return (fields, xml, Response(status: .serviceUnavailable, headers: [.contentType: "text/plain"],
+                                          body: .init(byteBuffer: ByteBuffer(string: "Service Unavailable: untrusted API key or domain\n"))))
+        }
+        return (fields, xml, nil)
+    }
+
+    private static func failure(_ error: String, _ message: String, xml: Bool) -> Response {
+        answer([("error", .string(error)), ("status", .string("invalid")), ("message", .string(message))], xml: xml)
+    }
+
+    @Sendable func placeCall(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let (fields, xml, refusal) = read(request)
+        if let refusal { return refusal }
+        guard let phone = fields["phone"], !phone.isEmpty, let code = fields["code"], !code.isEmpty else {
+            return Self.failure("1", "Missing parameter: phone and code are required", xml: xml)
+        }
+        // Both spellings of the call time are seen: the documented one and a client's.
+        if let time = fields["call_place_tile"] ?? fields["call_place_time"], !time.isEmpty, !Self.isCallTime(time) {
+            return Self.failure("2", "call_place_tile must be YYYY-MM-DD HH:MM:SS", xml: xml)
+        }
+        let region = fields["country_code"].flatMap { CountryResolver().region(for: $0) }
+        var normalizer = PhoneNormalizer(wantLocation: false)
+        let facts = NumberFacts(provider: .xverify, input: phone, region: region, seed: seed, normalizer: &normalizer)
+        await place.ledger.recordSubmission(.xverify, number: facts.ledgerKey)
+        guard let number = facts.number, number.isValid else {
+            return Self.failure("0", "Invalid phone number", xml: xml)
+        }
+        guard await credits.take(.xverify) else {
+            return Self.failure("3", "Insufficient credits", xml: xml)
+        }
+        await place.ledger.recordBillable(.xverify, units: 1)
+        let transaction = await calls.place(code: code)
+        return Self.answer([("error", .int(0)), ("status", .string("valid")), ("message", .string("Call placed to \(number.e164Text)")),
+                            ("transaction_number", .string(transaction)), ("duration", .double(0.21))], xml: xml)
+    }
+
+    @Sendable func verifyCode(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let (fields, xml, refusal) = read(request)
+        if let refusal { return refusal }
+        guard let transaction = fields["transaction_number"], let code = fields["code"] else {
+            return Self.failure("1", "Missing parameter: transaction_number and code are required", xml: xml)
+        }
+        guard let expected = await calls.code(for: transaction) else {
+            return Self.failure("4", "Unknown transaction number", xml: xml)
+        }
+        let matches = expected == code
+        return Self.answer([("error", .int(0)), ("status", .string(matches ? "valid" : "invalid")),
+                            ("message", .string(matches ? "Code verified" : "Code does not match")),
+                            ("transaction_number", .string(transaction)), ("duration", .double(0.05))], xml: xml)
+    }
+
+    static func isCallTime(_ text: String) -> Bool {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return formatter.date(from: text) != nil
+    }
+}
