@@ -7,7 +7,7 @@ struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
         abstract: "Serve imitations of the provider APIs on loopback, to rehearse a run without spending money.",
-        discussion: "Harmony, Delpha, Accuauth and Xverify are imitated so far; Experian follows."
+        discussion: "Harmony, Experian, Delpha, Accuauth and Xverify, at their real paths under one base URL."
     )
 
     @Option(help: "The loopback address to listen on.")

@@ -93,6 +93,15 @@ public struct CountryResolver: Sendable {
         return String(cBuffer: name)
     }
 
+    /// ICU's ISO 3166 alpha-3 code of an alpha-2 region ("FRA"), nil when it has none.
+    public static func alpha3(forRegion region: String) -> String? {
+        var name = [CChar](repeating: 0, count: 128)
+        var alpha3 = [CChar](repeating: 0, count: 8)
+        _ = pb_region_names(region, &name, name.count, &alpha3, alpha3.count)
+        let code = String(cBuffer: alpha3)
+        return code.count == 3 ? code : nil
+    }
+
     /// The calling code of an alpha-2 region (44 for GB), 0 when libphonenumber has none.
     public static func callingCode(forRegion region: String) -> Int32 {
         pb_country_code_for_region(region)

@@ -23,6 +23,15 @@ actor FaultInjector {
         case serverError(status: Int)
     }
 
+    /// The rate limit's state for `provider`: the limit a minute, what is left of it, and when
+    /// the window resets (UTC epoch seconds); nil with no limit.
+    func window(for provider: ProviderKey) async -> (limit: Int, remaining: Int, reset: Int)? {
+        guard let limit = knobs.rateLimitPerMinute else { return nil }
+        let minute = Int(await clock.now().timeIntervalSince1970 / 60)
+        let used = window[provider].map { $0.minute == minute ? $0.count : 0 } ?? 0
+        return (limit, max(0, limit - used), (minute + 1) * 60)
+    }
+
     /// The latency to add and the fault to answer with, for one request to `provider`.
     func draw(for provider: ProviderKey) async -> (delay: Duration, fault: Fault) {
         let mean = knobs.latencyMilliseconds

@@ -12,14 +12,20 @@ struct ProviderEndpoint: Sendable {
     let ledger: Ledger
     /// How the provider answers a drawn fault, in its own shape.
     let faultResponse: @Sendable (FaultInjector.Fault) -> Response
+    /// Whether every answer carries `X-Rate-Limit-Limit`, `-Remaining` and `-Reset` (Experian's do).
+    var advertisesRateLimit = false
 
     typealias Handler = @Sendable (Request, BasicRequestContext) async throws -> Response
+
+    static let limitHeader = HTTPFields.Element.Name("X-Rate-Limit-Limit")!
+    static let remainingHeader = HTTPFields.Element.Name("X-Rate-Limit-Remaining")!
+    static let resetHeader = HTTPFields.Element.Name("X-Rate-Limit-Reset")!
 
     func handler(_ body: @escaping Handler) -> Handler {
         { request, context in
             let (delay, fault) = await faults.draw(for: provider)
             if delay > .zero { try await Task.sleep(for: delay) }
-            let response: Response
+            var response: Response
             switch fault {
             case .none:
                 response = try await body(request, context)
@@ -29,6 +35,11 @@ struct ProviderEndpoint: Sendable {
                 response = limited
             case .serverError:
                 response = faultResponse(fault)
+            }
+            if advertisesRateLimit, let window = await faults.window(for: provider) {
+                response.headers[Self.limitHeader] = String(window.limit)
+                response.headers[Self.remainingHeader] = String(window.remaining)
+                response.headers[Self.resetHeader] = String(window.reset)
             }
             await ledger.recordRequest(provider, endpoint: name, status: response.status.code)
             return response

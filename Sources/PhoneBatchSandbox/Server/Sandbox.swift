@@ -13,6 +13,7 @@ public struct Sandbox: Sendable {
     private let accuauthTasks = AccuauthTasks()
     private let delphaState = DelphaState()
     private let xverifyCalls = XverifyCalls()
+    private let experianBatches = ExperianBatches()
 
     public init(knobs: SandboxKnobs = SandboxKnobs()) {
         self.knobs = knobs
@@ -29,6 +30,15 @@ public struct Sandbox: Sendable {
         let router = Router()
         HarmonyImitation(endpoint: endpoint(.harmony, "validate_phone", HarmonyImitation.fault), seed: knobs.seed)
             .register(on: router)
+        func experian(_ name: String) -> ProviderEndpoint {
+            var endpoint = endpoint(.experian, name, ExperianImitation.fault)
+            endpoint.advertisesRateLimit = true
+            return endpoint
+        }
+        ExperianImitation(create: experian("create"), list: experian("list"), status: experian("status"),
+                          start: experian("start"), results: experian("results"), stop: experian("stop"),
+                          batches: experianBatches, credits: credits, clock: clock, knobs: knobs)
+            .register(on: router)
         AccuauthImitation(check: endpoint(.accuauth, "check", AccuauthImitation.fault),
                           taskResult: endpoint(.accuauth, "task_result", AccuauthImitation.fault),
                           tasks: accuauthTasks, credits: credits, clock: clock, knobs: knobs)
@@ -42,9 +52,10 @@ public struct Sandbox: Sendable {
                          verify: endpoint(.xverify, "verifycode", XverifyImitation.fault),
                          calls: xverifyCalls, credits: credits, seed: knobs.seed)
             .register(on: router)
-        let (ledger, tasks, delpha, calls) = (ledger, accuauthTasks, delphaState, xverifyCalls)
+        let (ledger, tasks, delpha, calls, batches) = (ledger, accuauthTasks, delphaState, xverifyCalls, experianBatches)
         AdminRoutes(clock: clock, ledger: ledger) {
             await ledger.reset()
+            await batches.reset()
             await tasks.reset()
             await delpha.reset()
             await calls.reset()
