@@ -1,4 +1,5 @@
 import Foundation
+import PhoneBatch
 
 /// Decides, request by request, what goes wrong: added latency, a rate limit per provider,
 /// and a share of server errors. Seeded, so a run with the same seed draws the same faults
@@ -52,18 +53,5 @@ actor FaultInjector {
             return (delay, .serverError(status: [500, 502, 503][Int(random.next() % 3)]))
         }
         return (delay, .none)
-    }
-}
-
-/// A small, seedable generator.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
