@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PhoneBatch
 
 @main
@@ -9,4 +10,23 @@ struct PhoneBatchCommand: AsyncParsableCommand {
         version: PhoneBatchVersion.current,
         subcommands: [RunCommand.self, ExportCommand.self, SchemaCommand.self, SandboxCommand.self, NormalizeWorkerCommand.self]
     )
+
+    /// As ArgumentParser's own entry point, but a wrong flag or value is one line on standard
+    /// error (what is wrong, and where help is), with exit status 64; help and version print
+    /// in full as usual.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is ExitCode { exit(withError: error) }
+            StandardError.write("phonebatch: error: \(message(for: error)) (see phonebatch help)\n")
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

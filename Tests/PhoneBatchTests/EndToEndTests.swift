@@ -142,6 +142,10 @@ import Testing
         }
         let badFlag = try phonebatch("run", good, "--no-such-flag")
         #expect(badFlag.status == PhoneBatch.ExitStatus.usage.rawValue)
+        #expect(badFlag.stderr == "phonebatch: error: Unknown option '--no-such-flag' (see phonebatch help)\n")
+        let help = try phonebatch("run", "--help")
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: phonebatch run"))
     }
 
     @Test func malformedRowsAreCarriedThroughAligned() throws {
