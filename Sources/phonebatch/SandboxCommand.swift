@@ -19,26 +19,38 @@ struct SandboxCommand: AsyncParsableCommand {
     @Flag(name: .customLong("print-env"), help: "Print the export lines that point phonebatch at a sandbox on --port, and exit.")
     var printEnvironment = false
 
+    @Option(help: "A JSON file of knobs (latency_ms, error_rate, timeout_rate, reset_rate, malformed_rate, rate_limit, async_seconds, job_timeout_rate, credits, seed); flags override it.")
+    var profile: String?
+
     @Option(name: .customLong("latency-ms"), help: "Mean added latency per request, in milliseconds.")
-    var latency = 0.0
+    var latency: Double?
 
     @Option(name: .customLong("error-rate"), help: "Share of requests answered 500, 502 or 503 (0 to 1).")
-    var errorRate = 0.0
+    var errorRate: Double?
+
+    @Option(name: .customLong("timeout-rate"), help: "Share of requests never answered (0 to 1).")
+    var timeoutRate: Double?
+
+    @Option(name: .customLong("reset-rate"), help: "Share of requests whose connection is dropped (0 to 1).")
+    var resetRate: Double?
+
+    @Option(name: .customLong("malformed-rate"), help: "Share of answers whose body is cut short (0 to 1).")
+    var malformedRate: Double?
 
     @Option(name: .customLong("rate-limit"), help: "Requests a minute each provider accepts before answering 429.")
     var rateLimit: Int?
 
     @Option(help: "Seed for faults and verdicts.")
-    var seed: UInt64 = 0
+    var seed: UInt64?
 
-    @Option(name: .customLong("async-seconds"), help: "How long an Accuauth task or a Delpha job takes.")
-    var asyncSeconds = 2.0
+    @Option(name: .customLong("async-seconds"), help: "How long an Experian batch, an Accuauth task or a Delpha job takes (default 2).")
+    var asyncSeconds: Double?
 
-    @Option(help: "Units a provider may bill before refusing, as provider=N[,provider=N...] (harmony, delpha, accuauth, xverify).")
+    @Option(help: "Units a provider may bill before refusing, as provider=N[,provider=N...] (harmony, experian, delpha, accuauth, xverify).")
     var credits: String?
 
     @Option(name: .customLong("job-timeout-rate"), help: "Share of Delpha jobs that end in 504 \"Job timed out.\" (0 to 1).")
-    var jobTimeoutRate = 0.0
+    var jobTimeoutRate: Double?
 
     @OptionGroup var logging: LoggingOptions
 
@@ -46,8 +58,10 @@ struct SandboxCommand: AsyncParsableCommand {
         guard LoopbackAddress.isLoopback(host) else {
             throw ValidationError(SandboxError.notLoopback(host).description)
         }
-        guard (0...1).contains(errorRate) else { throw ValidationError("--error-rate is a share, from 0 to 1") }
-        guard (0...1).contains(jobTimeoutRate) else { throw ValidationError("--job-timeout-rate is a share, from 0 to 1") }
+        for (name, rate) in [("--error-rate", errorRate), ("--timeout-rate", timeoutRate), ("--reset-rate", resetRate),
+                             ("--malformed-rate", malformedRate), ("--job-timeout-rate", jobTimeoutRate)] {
+            if let rate, !(0...1).contains(rate) { throw ValidationError("\(name) is a share, from 0 to 1") }
+        }
         _ = try parsedCredits()
         guard (0...65535).contains(port) else { throw ValidationError("--port is 0 to 65535") }
     }
@@ -58,19 +72,33 @@ struct SandboxCommand: AsyncParsableCommand {
             for (name, value) in SandboxCredentials.environment(baseURL: baseURL) { print("export \(name)=\(value)") }
             return
         }
-        var knobs = SandboxKnobs()
-        knobs.latencyMilliseconds = latency
-        knobs.errorRate = errorRate
-        knobs.rateLimitPerMinute = rateLimit
-        knobs.seed = seed
-        knobs.asyncSeconds = asyncSeconds
-        knobs.jobTimeoutRate = jobTimeoutRate
-        knobs.credits = try parsedCredits()
+        let knobs: SandboxKnobs
+        do {
+            knobs = try makeKnobs()
+        } catch let error as SandboxError {
+            throw ValidationError(error.description)
+        }
         let logger = logging.makeLogger()
         let app = try Sandbox(knobs: knobs).application(host: host, port: port, logger: logger) { bound in
             logger.info("sandbox listening on http://\(host):\(bound); Ctrl-C stops it")
         }
         try await app.runService()
+    }
+
+    /// The defaults, then the profile, then the flags given.
+    private func makeKnobs() throws -> SandboxKnobs {
+        var knobs = try profile.map { try SandboxProfile.load(path: $0).applied(to: SandboxKnobs()) } ?? SandboxKnobs()
+        if let latency { knobs.latencyMilliseconds = latency }
+        if let errorRate { knobs.errorRate = errorRate }
+        if let timeoutRate { knobs.timeoutRate = timeoutRate }
+        if let resetRate { knobs.resetRate = resetRate }
+        if let malformedRate { knobs.malformedRate = malformedRate }
+        if let rateLimit { knobs.rateLimitPerMinute = rateLimit }
+        if let seed { knobs.seed = seed }
+        if let asyncSeconds { knobs.asyncSeconds = asyncSeconds }
+        if let jobTimeoutRate { knobs.jobTimeoutRate = jobTimeoutRate }
+        knobs.credits.merge(try parsedCredits()) { $1 }
+        return knobs
     }
 
     private func parsedCredits() throws -> [ProviderKey: Int] {

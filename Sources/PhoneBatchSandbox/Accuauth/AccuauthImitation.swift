@@ -20,7 +20,7 @@ struct AccuauthImitation {
     static let expiredAPIID = "sandbox-accuauth-expired"
     static let noPermissionAPIID = "sandbox-accuauth-no-permission"
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<SandboxRequestContext>) {
         router.post("/check/phone_number/o1", use: check.handler(submit))
         router.post("/check/phone_number/task_result/o1", use: taskResult.handler(result))
     }
@@ -56,7 +56,7 @@ struct AccuauthImitation {
         return nil
     }
 
-    @Sendable func submit(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    @Sendable func submit(_ request: Request, _ context: SandboxRequestContext) async throws -> Response {
         if let refusal = Self.refusal(request) { return refusal }
         let fields = FormBody.fields(of: try await request.bodyBytes(), contentType: request.headers[.contentType])
         guard let phone = fields?["phone_number"], !phone.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -81,7 +81,7 @@ struct AccuauthImitation {
         return Self.answer(.ok, "PENDING", reason: "check in progress", extra: [("task_id", .string(id))])
     }
 
-    @Sendable func result(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    @Sendable func result(_ request: Request, _ context: SandboxRequestContext) async throws -> Response {
         if let refusal = Self.refusal(request) { return refusal }
         let fields = FormBody.fields(of: try await request.bodyBytes(), contentType: request.headers[.contentType])
         guard let id = fields?["task_id"], !id.isEmpty else {

@@ -9,7 +9,7 @@ struct AdminRoutes {
     /// Empties the ledger and every imitation's state.
     let reset: @Sendable () async -> Void
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<SandboxRequestContext>) {
         router.get("/_sandbox/ledger") { _, _ in
             Response.json(.ok, await ledger.summary())
         }

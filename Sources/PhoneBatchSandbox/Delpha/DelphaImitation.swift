@@ -16,7 +16,7 @@ struct DelphaImitation {
     /// Seconds a token lives.
     static let tokenLifetime = 3600
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<SandboxRequestContext>) {
         router.post("/oauth2/token", use: token.handler(issueToken))
         router.post("/v1/phone", use: submit.handler(submitJob))
         router.get("/v1/phone/:job_id", use: poll.handler(pollJob))
@@ -31,11 +31,11 @@ struct DelphaImitation {
         case .rateLimited: return message(.tooManyRequests, "Too many requests")
         case .serverError(let status) where status == 500: return message(.internalServerError, "Internal server error")
         case .serverError(let status): return message(HTTPResponse.Status(code: status), "Service unavailable")
-        case .none: return message(.internalServerError, "Internal server error")
+        default: return message(.internalServerError, "Internal server error")
         }
     }
 
-    @Sendable func issueToken(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    @Sendable func issueToken(_ request: Request, _ context: SandboxRequestContext) async throws -> Response {
         let fields = FormBody.parse(String(decoding: try await request.bodyBytes(), as: UTF8.self))
         var id = fields["client_id"], secret = fields["client_secret"]
         if let header = request.headers[.authorization], header.hasPrefix("Basic "),
@@ -59,7 +59,7 @@ struct DelphaImitation {
         return await state.tokenIsValid(String(header.dropFirst(7)), at: await clock.now())
     }
 
-    @Sendable func submitJob(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    @Sendable func submitJob(_ request: Request, _ context: SandboxRequestContext) async throws -> Response {
         guard await authorized(request) else {
             return Self.message(.unauthorized, "Authentication failed - invalid or missing OAuth 2.0 token")
         }
@@ -89,7 +89,7 @@ struct DelphaImitation {
         return .json(.accepted, ["job_id": .string(id), "message": .string("Job submitted to assess_phone_v16"), "status": status])
     }
 
-    @Sendable func pollJob(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    @Sendable func pollJob(_ request: Request, _ context: SandboxRequestContext) async throws -> Response {
         guard await authorized(request) else {
             return Self.message(.unauthorized, "Authentication failed - invalid or missing OAuth 2.0 token")
         }

@@ -24,7 +24,7 @@ struct ExperianImitation {
     /// A batch must be started within 28 days of its creation.
     static let startWindow: TimeInterval = 28 * 24 * 3600
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<SandboxRequestContext>) {
         router.post(RouterPath(stringLiteral: Self.base), use: create.handler(guarded(createBatch)))
         router.get(RouterPath(stringLiteral: Self.base), use: list.handler(guarded(listBatches)))
         router.get(RouterPath(stringLiteral: Self.base + "/:batch_id"), use: status.handler(guarded(batchStatus)))
@@ -48,7 +48,7 @@ struct ExperianImitation {
         switch fault {
         case .rateLimited(_, let limit): return error(.tooManyRequests, "Rate limit of \(limit) requests a minute exceeded", instance: base)
         case .serverError(let code): return error(HTTPResponse.Status(code: code), "The service is temporarily unavailable", instance: base)
-        case .none: return error(.internalServerError, "Internal error", instance: base)
+        default: return error(.internalServerError, "Internal error", instance: base)
         }
     }
 
@@ -56,11 +56,15 @@ struct ExperianImitation {
     static func date(_ date: Date?) -> JSONValue { date.map { .string($0.ISO8601Format()) } ?? .null }
 
     /// Auth, then the handler; `Reference-Id` echoed on every answer.
-    private func guarded(_ body: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response)
-        -> @Sendable (Request, BasicRequestContext) async throws -> Response {
+    private func guarded(_ body: @escaping @Sendable (Request, SandboxRequestContext) async throws -> Response)
+        -> @Sendable (Request, SandboxRequestContext) async throws -> Response {
         { request, context in
             var response: Response
-            if Self.isAuthorized(request.headers) {
+            if let accept = request.headers[.accept], !Self.acceptsJSON(accept) {
+                response = Self.error(.notAcceptable, "Only application/json answers are available", instance: request.uri.path)
+            } else if request.method == .post, let type = request.headers[.contentType], !type.contains("json") {
+                response = Self.error(.unsupportedMediaType, "Send the body as application/json", instance: request.uri.path)
+            } else if Self.isAuthorized(request.headers) {
                 response = try await body(request, context)
             } else {
                 response = Self.error(.unauthorized, "A valid Auth-Token, x-app-key or bearer token is required", instance: request.uri.path)
@@ -75,6 +79,13 @@ struct ExperianImitation {
     static let referenceID = HTTPFields.Element.Name("Reference-Id")!
     static let addMetadata = HTTPFields.Element.Name("Add-Metadata")!
 
+    static func acceptsJSON(_ accept: String) -> Bool {
+        accept.split(separator: ",").contains { range in
+            let type = range.split(separator: ";")[0].trimmingCharacters(in: .whitespaces)
+            return type == "*/*" || type == "application/*" || type == "application/json"
+        }
+    }
+
     static func isAuthorized(_ headers: HTTPFields) -> Bool {
         let token = SandboxCredentials.experianToken
         return headers[authToken] == token || headers[appKey] == token || headers[.authorization] == "Bearer \(token)"
@@ -86,7 +97,7 @@ struct ExperianImitation {
 
     // MARK: Create
 
-    @Sendable func createBatch(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    @Sendable func createBatch(_ request: Request, _ context: SandboxRequestContext) async throws -> Response {
         let bytes = try await request.bodyBytes(limit: 16 << 20)
         let parsed: (phones: [ExperianBatches.Phone], config: ExperianBatches.Config, reference: String?)
         switch ExperianRequest.parse(bytes) {
@@ -102,7 +113,7 @@ struct ExperianImitation {
 
     // MARK: Start, status, stop, list
 
-    private func find(_ context: BasicRequestContext, _ request: Request) async -> ExperianBatches.Batch? {
+    private func find(_ context: SandboxRequestContext, _ request: Request) async -> ExperianBatches.Batch? {
         guard let id = context.parameters.get("batch_id") else { return nil }
         return await batches.batch(id)
     }
@@ -111,7 +122,7 @@ struct ExperianImitation {
         Self.error(.notFound, "No batch with that batch_id", instance: request.uri.path)
     }
 
-    @Sendable func startBatch(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    @Sendable func startBatch(_ request: Request, _ context: SandboxRequestContext) async throws -> Response {
         guard let batch = await find(context, request) else { return notFound(request) }
         let now = await clock.now()
         guard batch.started == nil else {
@@ -135,7 +146,7 @@ struct ExperianImitation {
                                       "status": .string("processing")]])
     }
 
-    @Sendable func batchStatus(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    @Sendable func batchStatus(_ request: Request, _ context: SandboxRequestContext) async throws -> Response {
         guard let batch = await find(context, request) else { return notFound(request) }
         let progress = ExperianBatches.progress(of: batch, at: await clock.now(), duration: knobs.asyncSeconds)
         var pairs: [(String, JSONValue)] = [("result", Self.summary(batch, progress))]
@@ -164,7 +175,7 @@ struct ExperianImitation {
         ]
     }
 
-    @Sendable func stopBatch(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    @Sendable func stopBatch(_ request: Request, _ context: SandboxRequestContext) async throws -> Response {
         guard let batch = await find(context, request) else { return notFound(request) }
         let now = await clock.now()
         let progress = ExperianBatches.progress(of: batch, at: now, duration: knobs.asyncSeconds)
@@ -177,7 +188,7 @@ struct ExperianImitation {
                                       "status": .string("stopped")]])
     }
 
-    @Sendable func listBatches(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    @Sendable func listBatches(_ request: Request, _ context: SandboxRequestContext) async throws -> Response {
         let now = await clock.now()
         let items = await batches.all().map { batch in
             Self.summary(batch, ExperianBatches.progress(of: batch, at: now, duration: knobs.asyncSeconds))
@@ -187,7 +198,7 @@ struct ExperianImitation {
 
     // MARK: Results
 
-    @Sendable func batchResults(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    @Sendable func batchResults(_ request: Request, _ context: SandboxRequestContext) async throws -> Response {
         guard let batch = await find(context, request) else { return notFound(request) }
         let progress = ExperianBatches.progress(of: batch, at: await clock.now(), duration: knobs.asyncSeconds)
         guard progress.status == "completed" || progress.status == "stopped" else {

@@ -19,9 +19,20 @@ actor FaultInjector {
 
     enum Fault: Equatable {
         case none
+        /// Hold the connection and never answer.
+        case timeout
+        /// Drop the connection without an answer.
+        case reset
+        /// Answer, but send only the first half of the body.
+        case cutBody
         /// 429, with the seconds until the next minute's window opens.
         case rateLimited(retryAfter: Int, limit: Int)
         case serverError(status: Int)
+    }
+
+    /// A draw in [0, 1).
+    private func chance() -> Double {
+        Double(random.next() % 1_000_000) / 1_000_000
     }
 
     /// The rate limit's state for `provider`: the limit a minute, what is left of it, and when
@@ -37,6 +48,10 @@ actor FaultInjector {
     func draw(for provider: ProviderKey) async -> (delay: Duration, fault: Fault) {
         let mean = knobs.latencyMilliseconds
         let delay: Duration = mean > 0 ? .milliseconds(Int(mean * (0.5 + Double(random.next() % 1000) / 1000))) : .zero
+        for (rate, fault) in [(knobs.timeoutRate, Fault.timeout), (knobs.resetRate, .reset), (knobs.malformedRate, .cutBody)]
+        where rate > 0 && chance() < rate {
+            return (delay, fault)
+        }
         if let limit = knobs.rateLimitPerMinute {
             let now = await clock.now().timeIntervalSince1970
             let minute = Int(now / 60)
@@ -49,7 +64,7 @@ actor FaultInjector {
             current.count += 1
             window[provider] = current
         }
-        if knobs.errorRate > 0, Double(random.next() % 1_000_000) / 1_000_000 < knobs.errorRate {
+        if knobs.errorRate > 0, chance() < knobs.errorRate {
             return (delay, .serverError(status: [500, 502, 503][Int(random.next() % 3)]))
         }
         return (delay, .none)

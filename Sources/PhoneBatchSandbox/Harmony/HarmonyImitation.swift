@@ -6,11 +6,12 @@ import PhoneBatch
 /// HTTP Basic auth, at most 100 numbers a call, one answer per number in the order asked.
 struct HarmonyImitation {
     let endpoint: ProviderEndpoint
+    let credits: CreditMeter
     let seed: UInt64
 
     static let maximumPhones = 100
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<SandboxRequestContext>) {
         router.post("/harmony/rest/:locale/validate/phone", use: endpoint.handler(validate))
     }
 
@@ -19,7 +20,7 @@ struct HarmonyImitation {
         switch fault {
         case .rateLimited(_, let limit): return error(.tooManyRequests, "Too many requests: \(limit) a minute")
         case .serverError(let status): return error(HTTPResponse.Status(code: status), "The service is temporarily unavailable")
-        case .none: return error(.internalServerError, "The service is temporarily unavailable")
+        default: return error(.internalServerError, "The service is temporarily unavailable")
         }
     }
 
@@ -36,7 +37,7 @@ struct HarmonyImitation {
         var payload: [Item]
     }
 
-    @Sendable func validate(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    @Sendable func validate(_ request: Request, _ context: SandboxRequestContext) async throws -> Response {
         guard Self.isAuthorized(request.headers[.authorization]) else {
             return Self.error(.unauthorized, "Access is denied")
         }
@@ -45,6 +46,9 @@ struct HarmonyImitation {
         }
         guard (1...Self.maximumPhones).contains(body.payload.count) else {
             return Self.error(.badRequest, "Between 1 and \(Self.maximumPhones) phone numbers can be validated per request")
+        }
+        guard await credits.take(.harmony, units: body.payload.count) else {
+            return Self.error(HTTPResponse.Status(code: 402), "Insufficient credit to validate \(body.payload.count) phone numbers")
         }
         var normalizer = PhoneNormalizer(wantLocation: false)
         var answers: [JSONValue] = []

@@ -15,7 +15,7 @@ struct ProviderEndpoint: Sendable {
     /// Whether every answer carries `X-Rate-Limit-Limit`, `-Remaining` and `-Reset` (Experian's do).
     var advertisesRateLimit = false
 
-    typealias Handler = @Sendable (Request, BasicRequestContext) async throws -> Response
+    typealias Handler = @Sendable (Request, SandboxRequestContext) async throws -> Response
 
     static let limitHeader = HTTPFields.Element.Name("X-Rate-Limit-Limit")!
     static let remainingHeader = HTTPFields.Element.Name("X-Rate-Limit-Remaining")!
@@ -35,6 +35,20 @@ struct ProviderEndpoint: Sendable {
                 response = limited
             case .serverError:
                 response = faultResponse(fault)
+            case .timeout:
+                // Silence: the client's own timeout is what ends this.
+                try? await Task.sleep(for: .seconds(600))
+                context.channel.close(promise: nil)
+                response = faultResponse(fault)
+            case .reset:
+                context.channel.close(promise: nil)
+                await ledger.recordRequest(provider, endpoint: name, status: 0)
+                return faultResponse(fault)
+            case .cutBody:
+                response = try await body(request, context)
+                var buffer = try await Self.bytes(of: response.body)
+                buffer.moveWriterIndex(to: buffer.readerIndex + buffer.readableBytes / 2)
+                response.body = .init(byteBuffer: buffer)
             }
             if advertisesRateLimit, let window = await faults.window(for: provider) {
                 response.headers[Self.limitHeader] = String(window.limit)
@@ -44,6 +58,29 @@ struct ProviderEndpoint: Sendable {
             await ledger.recordRequest(provider, endpoint: name, status: response.status.code)
             return response
         }
+    }
+}
+
+extension ProviderEndpoint {
+    /// The bytes a response body would send.
+    static func bytes(of body: ResponseBody) async throws -> ByteBuffer {
+        let collected = CollectedBytes()
+        try await body.write(CollectingWriter(into: collected))
+        return collected.buffer
+    }
+
+    private final class CollectedBytes: @unchecked Sendable {
+        // Written by one body write at a time, read after it finishes.
+        var buffer = ByteBuffer()
+    }
+
+    private struct CollectingWriter: ResponseBodyWriter {
+        let into: CollectedBytes
+        mutating func write(_ buffer: ByteBuffer) async throws {
+            var buffer = buffer
+            into.buffer.writeBuffer(&buffer)
+        }
+        consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
     }
 }
 

@@ -26,9 +26,9 @@ public struct Sandbox: Sendable {
         ProviderEndpoint(provider: provider, name: name, faults: faults, ledger: ledger, faultResponse: fault)
     }
 
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router()
-        HarmonyImitation(endpoint: endpoint(.harmony, "validate_phone", HarmonyImitation.fault), seed: knobs.seed)
+    public func router() -> Router<SandboxRequestContext> {
+        let router = Router(context: SandboxRequestContext.self)
+        HarmonyImitation(endpoint: endpoint(.harmony, "validate_phone", HarmonyImitation.fault), credits: credits, seed: knobs.seed)
             .register(on: router)
         func experian(_ name: String) -> ProviderEndpoint {
             var endpoint = endpoint(.experian, name, ExperianImitation.fault)
@@ -79,11 +79,14 @@ public struct Sandbox: Sendable {
 
 public enum SandboxError: Error, Equatable, CustomStringConvertible {
     case notLoopback(String)
+    case profile(String)
 
     public var description: String {
         switch self {
         case .notLoopback(let host):
             return "the sandbox serves loopback only, not \(host) (use 127.0.0.1 or ::1)"
+        case .profile(let problem):
+            return problem
         }
     }
 }

@@ -6,6 +6,12 @@ public struct SandboxKnobs: Sendable, Equatable {
     public var latencyMilliseconds: Double = 0
     /// Share of provider requests answered with a 500, 502 or 503 in the provider's own error shape.
     public var errorRate: Double = 0
+    /// Share of requests never answered (the connection is held open, silent, for ten minutes).
+    public var timeoutRate: Double = 0
+    /// Share of requests whose connection is dropped before the answer.
+    public var resetRate: Double = 0
+    /// Share of answers whose body is cut short (half of it is sent).
+    public var malformedRate: Double = 0
     /// Requests a minute each provider accepts before answering 429; nil for no limit.
     public var rateLimitPerMinute: Int?
     /// Seed for the fault draws and for the verdicts: the same seed gives the same verdict

@@ -15,7 +15,7 @@ struct XverifyImitation {
 
     static let wrapper = "phoneconfirm"
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<SandboxRequestContext>) {
         router.get("/services/phoneconfirm/placecall/", use: place.handler(placeCall))
         router.get("/services/phoneconfirm/verifycode/", use: verify.handler(verifyCode))
     }
@@ -51,7 +51,7 @@ struct XverifyImitation {
         case .serverError(let status):
             return answer([("error", .int(Int64(status))), ("status", .string("invalid")), ("message", .string("Service unavailable"))],
                           xml: false, status: HTTPResponse.Status(code: status))
-        case .none:
+        default:
             return answer([("error", .int(500))], xml: false, status: .internalServerError)
         }
     }
@@ -71,7 +71,7 @@ struct XverifyImitation {
         answer([("error", .string(error)), ("status", .string("invalid")), ("message", .string(message))], xml: xml)
     }
 
-    @Sendable func placeCall(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    @Sendable func placeCall(_ request: Request, _ context: SandboxRequestContext) async throws -> Response {
         let (fields, xml, refusal) = read(request)
         if let refusal { return refusal }
         guard let phone = fields["phone"], !phone.isEmpty, let code = fields["code"], !code.isEmpty else {
@@ -97,7 +97,7 @@ struct XverifyImitation {
                             ("transaction_number", .string(transaction)), ("duration", .double(0.21))], xml: xml)
     }
 
-    @Sendable func verifyCode(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    @Sendable func verifyCode(_ request: Request, _ context: SandboxRequestContext) async throws -> Response {
         let (fields, xml, refusal) = read(request)
         if let refusal { return refusal }
         guard let transaction = fields["transaction_number"], let code = fields["code"] else {

@@ -120,6 +120,10 @@ struct Experian {
                 #expect((refused.json["error"] as? [String: Any])?["detail"] is String)
             }
             #expect(try await api.call(.get, base, template: base, headers: [:]).status == 401)
+            #expect(try await api.call(.get, base, template: base, headers: [ExperianImitation.authToken: SandboxCredentials.experianToken,
+                                                                             .accept: "text/html"]).status == 406)
+            #expect(try await api.call(.post, base, template: base, headers: [ExperianImitation.authToken: SandboxCredentials.experianToken,
+                                                                              .contentType: "text/csv"], body: "number\n1").status == 415)
             #expect(try await api.call(.get, "\(base)/nope", template: template).status == 404)
             let ledger = try await client.execute(uri: "/_sandbox/ledger", method: .get) { try json($0) }
             let experian = try #require(ledger["experian"] as? [String: Any])

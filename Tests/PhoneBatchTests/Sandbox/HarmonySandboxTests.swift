@@ -69,6 +69,22 @@ import Testing
         }
     }
 
+    @Test func creditsRunOut() async throws {
+        var knobs = SandboxKnobs()
+        knobs.credits = [.harmony: 3]
+        try await withSandbox(knobs) { _, client in
+            let two = Harmony.body([("+61412345678", "AU"), ("+61412345679", "AU")])
+            try await client.execute(uri: Harmony.path, method: .post, headers: Harmony.authorization, body: two) {
+                #expect($0.status == .ok)
+            }
+            try await client.execute(uri: Harmony.path, method: .post, headers: Harmony.authorization, body: two) { response in
+                #expect(response.status.code == 402)
+                let answer = try json(response)
+                #expect(answer["status"] as? String == "ERROR")
+            }
+        }
+    }
+
     @Test func theSameNumberGetsTheSameVerdictFromAnotherServer() async throws {
         var phones: [(String, String?)] = []
         for index in 0..<100 { phones.append(("+44 7400 \(100_000 + index * 37)", "GB")) }

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Knobs kept in a JSON file (`phonebatch sandbox --profile FILE`), so that a rehearsal's
+/// conditions can be named and repeated. Every key is optional; flags override the file.
+///
+///     {"latency_ms": 100, "error_rate": 0.1, "timeout_rate": 0.05, "reset_rate": 0.01,
+///      "malformed_rate": 0.01, "rate_limit": 600, "async_seconds": 5, "job_timeout_rate": 0.02,
+///      "credits": {"experian": 100000, "delpha": 500}, "seed": 42}
+public struct SandboxProfile: Decodable, Sendable, Equatable {
+    public var latency_ms: Double?
+    public var error_rate: Double?
+    public var timeout_rate: Double?
+    public var reset_rate: Double?
+    public var malformed_rate: Double?
+    public var rate_limit: Int?
+    public var async_seconds: Double?
+    public var job_timeout_rate: Double?
+    public var credits: [String: Int]?
+    public var seed: UInt64?
+
+    public static func load(path: String) throws -> SandboxProfile {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw SandboxError.profile("cannot read \(path)")
+        }
+        do {
+            return try JSONDecoder().decode(SandboxProfile.self, from: data)
+        } catch {
+            throw SandboxError.profile("\(path) is not a sandbox profile: \(error)")
+        }
+    }
+
+    /// `knobs` with what this profile sets.
+    public func applied(to knobs: SandboxKnobs) throws -> SandboxKnobs {
+        var knobs = knobs
+        if let latency_ms { knobs.latencyMilliseconds = latency_ms }
+        if let error_rate { knobs.errorRate = error_rate }
+        if let timeout_rate { knobs.timeoutRate = timeout_rate }
+        if let reset_rate { knobs.resetRate = reset_rate }
+        if let malformed_rate { knobs.malformedRate = malformed_rate }
+        if let rate_limit { knobs.rateLimitPerMinute = rate_limit }
+        if let async_seconds { knobs.asyncSeconds = async_seconds }
+        if let job_timeout_rate { knobs.jobTimeoutRate = job_timeout_rate }
+        if let seed { knobs.seed = seed }
+        for (name, units) in credits ?? [:] {
+            guard let key = ProviderKey(rawValue: name) else { throw SandboxError.profile("unknown provider '\(name)' in credits") }
+            knobs.credits[key] = units
+        }
+        return knobs
+    }
+}
