@@ -85,31 +85,25 @@ struct SandboxCommand: AsyncParsableCommand {
         try await app.runService()
     }
 
-    /// The defaults, then the profile, then the flags given.
+    /// The defaults, then the profile file, then the flags given (a profile of their own).
     private func makeKnobs() throws -> SandboxKnobs {
-        var knobs = try profile.map { try SandboxProfile.load(path: $0).applied(to: SandboxKnobs()) } ?? SandboxKnobs()
-        if let latency { knobs.latencyMilliseconds = latency }
-        if let errorRate { knobs.errorRate = errorRate }
-        if let timeoutRate { knobs.timeoutRate = timeoutRate }
-        if let resetRate { knobs.resetRate = resetRate }
-        if let malformedRate { knobs.malformedRate = malformedRate }
-        if let rateLimit { knobs.rateLimitPerMinute = rateLimit }
-        if let seed { knobs.seed = seed }
-        if let asyncSeconds { knobs.asyncSeconds = asyncSeconds }
-        if let jobTimeoutRate { knobs.jobTimeoutRate = jobTimeoutRate }
-        knobs.credits.merge(try parsedCredits()) { $1 }
-        return knobs
+        let file = try profile.map(SandboxProfile.load(path:)) ?? SandboxProfile()
+        let flags = SandboxProfile(
+            latency_ms: latency, error_rate: errorRate, timeout_rate: timeoutRate, reset_rate: resetRate,
+            malformed_rate: malformedRate, rate_limit: rateLimit, async_seconds: asyncSeconds,
+            job_timeout_rate: jobTimeoutRate, credits: try parsedCredits(), seed: seed)
+        return try flags.applied(to: file.applied(to: SandboxKnobs()))
     }
 
-    private func parsedCredits() throws -> [ProviderKey: Int] {
-        guard let credits else { return [:] }
-        var parsed: [ProviderKey: Int] = [:]
+    private func parsedCredits() throws -> [String: Int]? {
+        guard let credits else { return nil }
+        var parsed: [String: Int] = [:]
         for item in credits.split(separator: ",") {
             let parts = item.split(separator: "=")
-            guard parts.count == 2, let key = ProviderKey(rawValue: String(parts[0])), let units = Int(parts[1]), units >= 0 else {
+            guard parts.count == 2, ProviderKey(rawValue: String(parts[0])) != nil, let units = Int(parts[1]), units >= 0 else {
                 throw ValidationError("--credits takes provider=N pairs separated by commas, such as delpha=10,accuauth=5; not '\(item)'")
             }
-            parsed[key] = units
+            parsed[String(parts[0])] = units
         }
         return parsed
     }

@@ -18,6 +18,22 @@ public struct SandboxProfile: Decodable, Sendable, Equatable {
     public var credits: [String: Int]?
     public var seed: UInt64?
 
+    /// A profile from values given elsewhere (the command's flags are one): nil leaves a knob as it is.
+    public init(latency_ms: Double? = nil, error_rate: Double? = nil, timeout_rate: Double? = nil, reset_rate: Double? = nil,
+                malformed_rate: Double? = nil, rate_limit: Int? = nil, async_seconds: Double? = nil,
+                job_timeout_rate: Double? = nil, credits: [String: Int]? = nil, seed: UInt64? = nil) {
+        self.latency_ms = latency_ms
+        self.error_rate = error_rate
+        self.timeout_rate = timeout_rate
+        self.reset_rate = reset_rate
+        self.malformed_rate = malformed_rate
+        self.rate_limit = rate_limit
+        self.async_seconds = async_seconds
+        self.job_timeout_rate = job_timeout_rate
+        self.credits = credits
+        self.seed = seed
+    }
+
     public static func load(path: String) throws -> SandboxProfile {
         let data: Data
         do {
