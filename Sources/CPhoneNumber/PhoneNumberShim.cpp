@@ -106,7 +106,15 @@ std::string location(const PhoneNumber &number, const std::string &region) {
     return *area ? std::string(area) : country_name(region);
 }
 
-void fill_formats(const PhoneNumberUtil *util, const PhoneNumber &number, pb_description *out) {
+// What both describe paths write once they know region, type and validity.
+void fill_common(const PhoneNumberUtil *util, const PhoneNumber &number, const std::string &region,
+                 PhoneNumberUtil::PhoneNumberType type, bool valid, pb_description *out) {
+    if (region != "ZZ") copy_out(region, out->region, sizeof(out->region));
+    out->type = static_cast<int32_t>(type);
+    out->valid = valid ? 1 : 0;
+    out->possible_reason = valid
+        ? PB_POSSIBLE_IS_POSSIBLE
+        : static_cast<int32_t>(util->IsPossibleNumberWithReason(number));
     std::string formatted;
     util->Format(number, PhoneNumberUtil::NATIONAL, &formatted);
     copy_out(formatted, out->national, sizeof(out->national));
@@ -137,17 +145,10 @@ extern "C" void pb_describe(const pb_parsed_number *parsed, int want_location, p
 
     std::string region;
     util->GetRegionCodeForNumber(number, &region);
-    if (region != "ZZ") copy_out(region, out->region, sizeof(out->region));
-
     // UNKNOWN exactly when IsValidNumber is false: both look the number up in the metadata
     // of the region found above, so one call answers both questions.
     PhoneNumberUtil::PhoneNumberType type = number_type(util, number, region);
-    out->type = static_cast<int32_t>(type);
-    out->valid = (type != PhoneNumberUtil::UNKNOWN) ? 1 : 0;
-    out->possible_reason = out->valid
-        ? PB_POSSIBLE_IS_POSSIBLE
-        : static_cast<int32_t>(util->IsPossibleNumberWithReason(number));
-    fill_formats(util, number, out);
+    fill_common(util, number, region, type, type != PhoneNumberUtil::UNKNOWN, out);
     if (want_location && out->valid) {
         copy_out(location(number, region), out->location, sizeof(out->location));
     }
@@ -160,14 +161,7 @@ extern "C" void pb_describe_reference(const pb_parsed_number *parsed, int want_l
 
     std::string region;
     util->GetRegionCodeForNumber(number, &region);
-    if (region != "ZZ") copy_out(region, out->region, sizeof(out->region));
-    PhoneNumberUtil::PhoneNumberType type = util->GetNumberType(number);
-    out->type = static_cast<int32_t>(type);
-    out->valid = util->IsValidNumber(number) ? 1 : 0;
-    out->possible_reason = out->valid
-        ? PB_POSSIBLE_IS_POSSIBLE
-        : static_cast<int32_t>(util->IsPossibleNumberWithReason(number));
-    fill_formats(util, number, out);
+    fill_common(util, number, region, util->GetNumberType(number), util->IsValidNumber(number), out);
     if (want_location && out->valid) {
         copy_out(thread_geocoder().GetDescriptionForValidNumber(number, english()), out->location, sizeof(out->location));
     }

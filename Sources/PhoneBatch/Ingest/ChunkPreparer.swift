@@ -3,7 +3,7 @@
 /// applies the checker's verdicts.
 struct ChunkPreparer {
     let layout: RowLayout
-    private let countries = CountryResolver()
+    private let countries = CountryResolver.shared
     private var countryCache: [String: String?] = [:]
 
     init(layout: RowLayout) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the phone column (and a country column) of an export.
 ///
 /// From the header first: names people and CRMs give such columns, in any case and with any
@@ -89,5 +91,3 @@ public struct ColumnDetector {
         return String(folded.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
     }
 }
-
-import Foundation

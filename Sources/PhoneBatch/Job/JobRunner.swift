@@ -27,7 +27,7 @@ public struct JobRunner {
         }
         let provider = try ProviderCatalog.provider(named: options.provider)
         let defaultRegion = try options.defaultCountry.map { text in
-            guard let region = CountryResolver().region(for: text) else { throw PhoneBatchError.unknownCountry(text) }
+            guard let region = CountryResolver.shared.region(for: text) else { throw PhoneBatchError.unknownCountry(text) }
             return region
         }
 

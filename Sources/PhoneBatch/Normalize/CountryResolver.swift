@@ -10,6 +10,10 @@ import Foundation
 public struct CountryResolver: Sendable {
     private let regions: [String: String]
 
+    /// Built once: the map covers every region libphonenumber knows, through ICU, and costs
+    /// far more to build than to read. Immutable, so every thread may share it.
+    public static let shared = CountryResolver()
+
     public init() {
         var map: [String: String] = [:]
         for region in Self.supportedRegions() {

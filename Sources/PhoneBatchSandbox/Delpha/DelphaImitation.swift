@@ -68,7 +68,7 @@ struct DelphaImitation {
               let phone = body.phone, !phone.isEmpty else {
             return Self.message(.badRequest, "Invalid phone format or missing required fields", extra: [("status", .string("ERROR"))])
         }
-        let region = body.country_code?.uppercased() ?? body.country.flatMap { CountryResolver().region(for: $0) }
+        let region = body.country_code?.uppercased() ?? body.country.flatMap { CountryResolver.shared.region(for: $0) }
         guard phone.hasPrefix("+") || phone.hasPrefix("00") || region != nil else {
             return Self.message(.badRequest, "Invalid phone format or missing required fields: a national number needs country or country_code",
                                 extra: [("status", .string("ERROR"))])
@@ -80,8 +80,7 @@ struct DelphaImitation {
         let facts = NumberFacts(provider: .delpha, input: phone, region: region, seed: knobs.seed, normalizer: &normalizer)
         await submit.ledger.recordSubmission(.delpha, number: facts.ledgerKey)
         await submit.ledger.recordBillable(.delpha, units: 1)
-        var random = SplitMix64(seed: facts.hash ^ UInt64(Date().timeIntervalSince1970 * 1000))
-        let timesOut = knobs.jobTimeoutRate > 0 && Double(random.next() % 1000) / 1000 < knobs.jobTimeoutRate
+        let timesOut = await submit.faults.happens(rate: knobs.jobTimeoutRate)
         let id = await state.add(.init(result: Self.result(facts), ready: await clock.now().addingTimeInterval(knobs.asyncSeconds),
                                        timesOut: timesOut))
         // The current documentation gives status as a string; an older one as the integer 202.

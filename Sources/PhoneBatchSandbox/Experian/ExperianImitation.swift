@@ -231,6 +231,6 @@ struct ExperianImitation {
     }
 
     static func region(_ phone: ExperianBatches.Phone, _ config: ExperianBatches.Config) -> String? {
-        (phone.countryISO ?? config.countryISO).flatMap { CountryResolver().region(for: $0) }
+        (phone.countryISO ?? config.countryISO).flatMap { CountryResolver.shared.region(for: $0) }
     }
 }

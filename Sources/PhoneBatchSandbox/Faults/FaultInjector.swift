@@ -30,6 +30,12 @@ actor FaultInjector {
         case serverError(status: Int)
     }
 
+    /// Whether an event with this probability happens, drawn from the seeded sequence (for
+    /// faults an imitation decides itself, such as Delpha's timed-out jobs).
+    func happens(rate: Double) -> Bool {
+        rate > 0 && chance() < rate
+    }
+
     /// A draw in [0, 1).
     private func chance() -> Double {
         Double(random.next() % 1_000_000) / 1_000_000

@@ -81,7 +81,7 @@ struct XverifyImitation {
         if let time = fields["call_place_tile"] ?? fields["call_place_time"], !time.isEmpty, !Self.isCallTime(time) {
             return Self.failure("2", "call_place_tile must be YYYY-MM-DD HH:MM:SS", xml: xml)
         }
-        let region = fields["country_code"].flatMap { CountryResolver().region(for: $0) }
+        let region = fields["country_code"].flatMap { CountryResolver.shared.region(for: $0) }
         var normalizer = PhoneNormalizer(wantLocation: false)
         let facts = NumberFacts(provider: .xverify, input: phone, region: region, seed: seed, normalizer: &normalizer)
         await place.ledger.recordSubmission(.xverify, number: facts.ledgerKey)

@@ -5,6 +5,7 @@ import Logging
 import PhoneBatchSandbox
 
 /// Runs `body` against a sandbox served on an ephemeral loopback port, over real HTTP.
+@discardableResult
 func withSandbox<Value: Sendable>(_ knobs: SandboxKnobs = SandboxKnobs(),
                                   _ body: @Sendable (Sandbox, any TestClientProtocol) async throws -> Value) async throws -> Value {
     let sandbox = Sandbox(knobs: knobs)
