@@ -1,4 +1,4 @@
--- phonebatch: the SQLite file of one job (schema version 1).
+-- phonebatch: the SQLite file of one job (schema version 2).
 --
 -- One file per job. It is both the job's queue and its audit trail: the process keeps
 -- nothing that is not also here, so a process killed at any instruction resumes from it.
@@ -68,25 +68,30 @@ CREATE INDEX number_pending ON number (e164) WHERE state = 'pending';
 
 -- A provider call (or group of calls) for a set of numbers. States:
 --   planned -> submitting -> done          (synchronous providers answer at once)
---   submitting -> planned                  (the submission failed; given back with last_error)
 --   submitting -> submitted -> done        (asynchronous providers: accepted, then polled)
+--   submitting -> planned                  (given back: the submission failed, or the provider
+--                                           asked to be tried later; last_error says why)
+--   submitted -> planned                   (the provider lost it or its job timed out)
 --   any -> failed                          (given up on)
 -- 'submitting' is committed before the request leaves: a batch found in it after a crash
--- (its lease expired) is in doubt. 'submitted', 'failed' and provider_ref are for the
--- asynchronous providers.
+-- (its lease expired) is in doubt. provider_ref is committed as soon as the provider gives
+-- it, before anything else is sent for the batch.
 CREATE TABLE batch (
-    id           INTEGER PRIMARY KEY,
-    provider     TEXT    NOT NULL,
-    reference    TEXT    NOT NULL UNIQUE,  -- our own reference, given to the provider where it takes one
-    state        TEXT    NOT NULL CHECK (state IN ('planned', 'submitting', 'submitted', 'done', 'failed')),
-    size         INTEGER NOT NULL,
-    attempt      INTEGER NOT NULL DEFAULT 0,
-    provider_ref TEXT,                     -- the provider's own id for it, once known
-    lease_owner  TEXT,                     -- the process working on it
-    lease_until  TEXT,                     -- after this, another process may take it over
-    last_error   TEXT,
-    created_at   TEXT    NOT NULL,
-    updated_at   TEXT    NOT NULL
+    id            INTEGER PRIMARY KEY,
+    provider      TEXT    NOT NULL,
+    reference     TEXT    NOT NULL UNIQUE,  -- our own reference, given to the provider where it takes one
+    state         TEXT    NOT NULL CHECK (state IN ('planned', 'submitting', 'submitted', 'done', 'failed')),
+    size          INTEGER NOT NULL,
+    attempt       INTEGER NOT NULL DEFAULT 0,  -- submissions so far
+    provider_ref  TEXT,                     -- the provider's own id for it (batch, job, task), once known
+    lease_owner   TEXT,                     -- the process working on it
+    lease_until   TEXT,                     -- after this, another process may take it over
+    last_error    TEXT,
+    created_at    TEXT    NOT NULL,
+    updated_at    TEXT    NOT NULL,
+    next_check_at TEXT,                     -- planned: not before this; submitted: the next poll
+    submitted_at  TEXT,                     -- when the provider accepted the current submission
+    polls         INTEGER NOT NULL DEFAULT 0  -- polls made on the current submission
 );
 CREATE INDEX batch_open ON batch (state) WHERE state NOT IN ('done', 'failed');
 
@@ -105,7 +110,12 @@ CREATE TABLE result (
     batch_id        INTEGER REFERENCES batch (id),
     provider_status TEXT,              -- the provider's own verdict, verbatim
     checked_at      TEXT NOT NULL,
-    answer          TEXT               -- the provider's full answer for this number, JSON
+    answer          TEXT,              -- the provider's full answer for this number, JSON
+    line_status     TEXT CHECK (line_status IN ('connected', 'disconnected', 'unreachable', 'busy',
+                                                'no_coverage', 'invalid', 'unknown')),
+    carrier         TEXT,
+    ported          TEXT,              -- a porting date (YYYY-MM-DD), or yes / no
+    timezone        TEXT               -- IANA name
 );
 
 -- What happened, in order. Append-only: the triggers below refuse updates and deletes.
@@ -114,7 +124,9 @@ CREATE TABLE event (
     at       TEXT    NOT NULL,
     kind     TEXT    NOT NULL,  -- run_started, row_malformed, stage_plan, stage_submit, stage_export,
                                 -- stage_done, batch_planned, batch_submitting, batch_in_doubt,
-                                -- batch_failed, batch_done, export_written, run_finished
+                                -- batch_adopted, batch_resent, batch_reference, batch_accepted,
+                                -- batch_again, batch_failed, batch_done, number_failed, request,
+                                -- run_stopped, export_written, run_finished
     row_no   INTEGER,
     e164     INTEGER,
     batch_id INTEGER,
@@ -133,6 +145,8 @@ BEGIN
     SELECT RAISE(ABORT, 'event is append-only');
 END;
 
+-- ==== Views. A migration drops every view and creates them again from here.
+
 -- For the auditor and for export: every input row with the verdict the output gives it.
 -- The pb_ columns are exactly the columns export appends.
 CREATE VIEW row_result AS
@@ -149,7 +163,14 @@ SELECT
     n.location                                  AS pb_location,
     -- who gave the verdict: the provider that answered, else the local check
     CASE WHEN s.provider IS NOT NULL THEN s.provider WHEN n.e164 IS NOT NULL THEN 'offline' END AS pb_provider,
+    s.line_status                               AS pb_line_status,
+    s.carrier                                   AS pb_carrier,
+    s.ported                                    AS pb_ported,
+    s.timezone                                  AS pb_timezone,
+    s.provider_status                           AS pb_provider_status,
+    s.checked_at                                AS pb_checked_at,
     CASE
+        WHEN n.state = 'failed' THEN COALESCE(n.error || '; ', '') || 'the provider gave no answer after repeated tries'
         WHEN r.error IS NOT NULL AND n.error IS NOT NULL THEN r.error || '; ' || n.error
         ELSE COALESCE(r.error, n.error)
     END                                         AS pb_error
@@ -165,14 +186,34 @@ SELECT 'numbers', state, COUNT(*) FROM number GROUP BY state
 UNION ALL
 SELECT 'batches', state, COUNT(*) FROM batch GROUP BY state;
 
--- What each provider was asked and answered.
+-- Every request sent to a provider: when, for which batch, its HTTP status (0 when no answer
+-- came), how long it took, the units it cost, and what went wrong.
+CREATE VIEW request_log AS
+SELECT
+    id,
+    at,
+    batch_id,
+    json_extract(detail, '$.provider') AS provider,
+    json_extract(detail, '$.endpoint') AS endpoint,
+    json_extract(detail, '$.method')   AS method,
+    json_extract(detail, '$.status')   AS http_status,
+    json_extract(detail, '$.ms')       AS ms,
+    json_extract(detail, '$.units')    AS units,
+    json_extract(detail, '$.attempt')  AS attempt,
+    json_extract(detail, '$.error')    AS error
+FROM event
+WHERE kind = 'request';
+
+-- What each provider was asked, answered and charged.
 CREATE VIEW cost AS
 SELECT
-    b.provider,
-    COUNT(DISTINCT b.id)                                        AS batches,
-    COUNT(bn.e164)                                              AS numbers_sent,
-    COUNT(DISTINCT bn.e164)                                     AS distinct_numbers_sent,
-    (SELECT COUNT(*) FROM result s WHERE s.provider = b.provider) AS numbers_answered
-FROM batch b
-LEFT JOIN batch_number bn ON bn.batch_id = b.id
-GROUP BY b.provider;
+    p.provider,
+    (SELECT COUNT(*) FROM batch b WHERE b.provider = p.provider)                     AS batches,
+    (SELECT COUNT(*) FROM batch_number bn JOIN batch b ON b.id = bn.batch_id
+      WHERE b.provider = p.provider)                                                  AS numbers_batched,
+    (SELECT COUNT(DISTINCT bn.e164) FROM batch_number bn JOIN batch b ON b.id = bn.batch_id
+      WHERE b.provider = p.provider)                                                  AS distinct_numbers_batched,
+    (SELECT COUNT(*) FROM result s WHERE s.provider = p.provider)                     AS numbers_answered,
+    (SELECT COUNT(*) FROM request_log q WHERE q.provider = p.provider)                AS requests,
+    (SELECT COALESCE(SUM(q.units), 0) FROM request_log q WHERE q.provider = p.provider) AS units
+FROM (SELECT DISTINCT provider FROM batch) p;

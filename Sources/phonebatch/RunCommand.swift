@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PhoneBatch
+import PhoneBatchSandbox
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,6 +42,12 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Discard this input's database and start over.")
     var restart = false
 
+    @Option(help: "A TOML config file with a section per provider (see samples/phonebatch.toml); PHONEBATCH_* variables override it.")
+    var config: String?
+
+    @Flag(help: "Rehearse: start the provider sandbox in this process and send the numbers there, not to the provider.")
+    var sandbox = false
+
     @Option(help: "Processes that check numbers in parallel (default: one per core; 1 checks in this process).")
     var workers: Int?
 
@@ -65,12 +72,15 @@ struct RunCommand: AsyncParsableCommand {
         options.format = format
         options.sendInvalid = sendInvalid
         options.restart = restart
+        options.configPath = config
+        options.sandbox = sandbox
+        options.environment = ProcessInfo.processInfo.environment
         let count = workers ?? ProcessInfo.processInfo.activeProcessorCount
         if count > 1 {
             WorkerExecutable.ignoreBrokenPipes()
             options.checking = .workers(executable: WorkerExecutable.path, count: count)
         }
-        let report = try await reportingErrors { try await JobRunner(options: options, logger: logger).run() }
+        let report = try await reportingErrors { try await JobLauncher.run(options, logger: logger) }
         if !logging.quiet { print(report.text) }
     }
 }

@@ -37,8 +37,11 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("malformed-rate"), help: "Share of answers whose body is cut short (0 to 1).")
     var malformedRate: Double?
 
-    @Option(name: .customLong("rate-limit"), help: "Requests a minute each provider accepts before answering 429.")
+    @Option(name: .customLong("rate-limit"), help: "Requests each provider accepts in a window (a minute unless --rate-window says) before answering 429.")
     var rateLimit: Int?
+
+    @Option(name: .customLong("rate-window"), help: "The rate limit's window in seconds (default 60; 1 makes --rate-limit a rate a second).")
+    var rateWindow: Double?
 
     @Option(help: "Seed for faults and verdicts.")
     var seed: UInt64?
@@ -62,6 +65,7 @@ struct SandboxCommand: AsyncParsableCommand {
                              ("--malformed-rate", malformedRate), ("--job-timeout-rate", jobTimeoutRate)] {
             if let rate, !(0...1).contains(rate) { throw ValidationError("\(name) is a share, from 0 to 1") }
         }
+        if let rateWindow, rateWindow <= 0 { throw ValidationError("--rate-window is a number of seconds above 0") }
         _ = try parsedCredits()
         guard (0...65535).contains(port) else { throw ValidationError("--port is 0 to 65535") }
     }
@@ -90,7 +94,7 @@ struct SandboxCommand: AsyncParsableCommand {
         let file = try profile.map(SandboxProfile.load(path:)) ?? SandboxProfile()
         let flags = SandboxProfile(
             latency_ms: latency, error_rate: errorRate, timeout_rate: timeoutRate, reset_rate: resetRate,
-            malformed_rate: malformedRate, rate_limit: rateLimit, async_seconds: asyncSeconds,
+            malformed_rate: malformedRate, rate_limit: rateLimit, rate_window_seconds: rateWindow, async_seconds: asyncSeconds,
             job_timeout_rate: jobTimeoutRate, credits: try parsedCredits(), seed: seed)
         return try flags.applied(to: file.applied(to: SandboxKnobs()))
     }

@@ -1,20 +1,29 @@
+import AsyncHTTPClient
 import Logging
 import Testing
 @testable import PhoneBatch
 
 /// The plan and submit stages with a synchronous provider that lives in the test: the real
-/// store and its state machine, a provider that answers from memory.
+/// store, its state machine and the submit engine, a provider that answers from memory
+/// (the adapters that speak HTTP are tested against the sandbox).
 @Suite struct EngineTests {
     struct EchoProvider: Provider {
         let name = "echo"
-        let maxBatchSize = 2
+        let limits = ProviderLimits(batchSize: 2, requestsPerSecond: 1000, maxInFlight: 2)
         /// Numbers this provider leaves unanswered (the engine must queue them again).
         var skip: Set<Int64> = []
+        /// Numbers answered that the batch did not carry.
+        var strays: [Int64] = []
+        /// Submissions that fail, by batch id, on the first attempt.
+        var failFirst: Set<Int64> = []
 
-        func check(_ numbers: [NumberToCheck]) async throws -> [ProviderAnswer] {
-            numbers.filter { !skip.contains($0.e164) }.map {
-                ProviderAnswer(e164: $0.e164, providerStatus: "seen", answer: ["number": .string($0.e164Text)])
+        func submit(_ batch: WorkBatch, session: ProviderSession) async throws -> BatchOutcome {
+            if failFirst.contains(batch.id), batch.attempt == 1 { throw TransientFailure(reason: "down") }
+            let answers = batch.numbers.filter { !skip.contains($0.e164) }.map {
+                ProviderAnswer(e164: $0.e164, lineStatus: .connected, providerStatus: "seen",
+                               answer: ["number": .string($0.e164Text)])
             }
+            return .answered(answers + strays.map { ProviderAnswer(e164: $0, lineStatus: .unknown, providerStatus: "stray", answer: .null) })
         }
     }
 
@@ -53,70 +62,61 @@ import Testing
         #expect(references == ["pb-t0k3n-1", "pb-t0k3n-2"])
     }
 
-    @Test func submitRecordsEveryAnswerAndRequeuesTheUnanswered() async throws {
-        try Planner(store: store, provider: EchoProvider(), token: "t0k3n", logger: logger).run()
-        let skipped: Int64 = 442079460000
-        let done = try await Submitter(store: store, provider: EchoProvider(skip: [skipped]), owner: "test", logger: logger).run()
-        #expect(done == 2)
-        #expect(try store.scalar("SELECT state = 'pending' FROM number WHERE e164 = \(skipped)") == 1)
-        #expect(try store.scalar("SELECT COUNT(*) FROM result WHERE provider = 'echo'") == 2)
-        // The unanswered number goes out again in a new batch.
-        #expect(try Planner(store: store, provider: EchoProvider(), token: "t0k3n", logger: logger).run() == 1)
-        try await Submitter(store: store, provider: EchoProvider(), owner: "test", logger: logger).run()
-        #expect(try store.scalar("SELECT COUNT(*) FROM number WHERE state = 'done'") == 3)
-        let providers = try store.connection.prepare("SELECT row_no, pb_status, pb_provider FROM row_result ORDER BY row_no")
-        var seen: [String] = []
-        while try providers.step() { seen.append("\(providers.int64(0)) \(providers.string(1)) \(providers.string(2))") }
-        #expect(seen == ["2 valid echo", "3 valid echo", "4 valid echo", "5 valid echo", "6 invalid offline"])
+    func runEngine(_ provider: EchoProvider) async throws {
+        let queue = try WorkQueue(path: store.path, provider: provider.name, token: "t0k3n", owner: "test:1",
+                                  leaseSeconds: 60, batchSize: provider.limits.batchSize)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        var engine = SubmitEngine(queue: queue, provider: provider, client: client, logger: logger)
+        engine.backoff = Backoff(base: 0.001, cap: 0.01)
+        do {
+            try await engine.run()
+        } catch {
+            try await client.shutdown()
+            throw error
+        }
+        try await client.shutdown()
     }
 
-    @Test func aFailedSubmissionGivesTheBatchBack() async throws {
-        struct Down: Error {}
-        struct FailingProvider: Provider {
-            let name = "echo"
-            let maxBatchSize = 2
-            func check(_ numbers: [NumberToCheck]) async throws -> [ProviderAnswer] { throw Down() }
-        }
+    @Test func submitRecordsEveryAnswerAndGivesUpOnANumberNeverAnswered() async throws {
         try Planner(store: store, provider: EchoProvider(), token: "t0k3n", logger: logger).run()
-        await #expect(throws: Down.self) {
-            try await Submitter(store: store, provider: FailingProvider(), owner: "test", logger: logger).run()
-        }
-        #expect(try store.scalar("SELECT COUNT(*) FROM batch WHERE state = 'planned' AND last_error IS NOT NULL") == 1)
-        #expect(try store.scalar("SELECT COUNT(*) FROM event WHERE kind = 'batch_failed'") == 1)
-        // Nothing is lost: the next run sends it again and settles everything.
-        try await Submitter(store: store, provider: EchoProvider(), owner: "test", logger: logger).run()
+        let skipped: Int64 = 442079460000
+        try await runEngine(EchoProvider(skip: [skipped]))
+        #expect(try store.scalar("SELECT COUNT(*) FROM result WHERE line_status = 'connected'") == 2)
+        // Queued again after each batch that left it out, then given up on: never lost, never looping.
+        #expect(try store.scalar("SELECT state = 'failed' FROM number WHERE e164 = \(skipped)") == 1)
+        #expect(try store.scalar("SELECT COUNT(*) FROM batch_number WHERE e164 = \(skipped)") == Int64(maximumBatchesPerNumber))
+        #expect(try store.openWork(provider: "echo") == (0, 0))
+    }
+
+    @Test func aFailedSubmissionGivesTheBatchBackAndItIsSentAgain() async throws {
+        try Planner(store: store, provider: EchoProvider(), token: "t0k3n", logger: logger).run()
+        try await runEngine(EchoProvider(failFirst: [1]))
+        #expect(try store.scalar("SELECT COUNT(*) FROM event WHERE kind = 'batch_again' AND batch_id = 1") == 1)
+        #expect(try store.scalar("SELECT attempt FROM batch WHERE id = 1") == 2)
         #expect(try store.scalar("SELECT COUNT(*) FROM number WHERE state = 'done'") == 3)
         #expect(try store.openWork(provider: "echo") == (0, 0))
     }
 
     @Test func anAnswerForANumberTheBatchDidNotCarryIsIgnored() async throws {
-        struct Stray: Provider {
-            let name = "echo"
-            let maxBatchSize = 1
-            func check(_ numbers: [NumberToCheck]) async throws -> [ProviderAnswer] {
-                [ProviderAnswer(e164: 999, providerStatus: "stray", answer: .null)]
-                    + numbers.map { ProviderAnswer(e164: $0.e164, providerStatus: "ok", answer: .null) }
-            }
-        }
-        try Planner(store: store, provider: Stray(), token: "t0k3n", logger: logger).run()
-        try await Submitter(store: store, provider: Stray(), owner: "test", logger: logger).run()
+        try Planner(store: store, provider: EchoProvider(), token: "t0k3n", logger: logger).run()
+        try await runEngine(EchoProvider(strays: [999]))
         #expect(try store.scalar("SELECT COUNT(*) FROM result") == 3)
         #expect(try store.scalar("SELECT COUNT(*) FROM result WHERE e164 = 999") == 0)
     }
 
     @Test func aBatchWhoseWorkerDiedIsTakenOverAndMarkedInDoubt() throws {
         try Planner(store: store, provider: EchoProvider(), token: "t0k3n", logger: logger).run()
-        let first = try #require(try store.claimBatchForSubmission(provider: "echo", owner: "dead", leaseSeconds: -1))
+        let first = try #require(try store.claimBatch(provider: "echo", owner: "dead", leaseSeconds: -1, preferPoll: false))
         #expect(!first.wasInDoubt)
         #expect(first.attempt == 1)
-        let again = try #require(try store.claimBatchForSubmission(provider: "echo", owner: "alive", leaseSeconds: 60))
+        let again = try #require(try store.claimBatch(provider: "echo", owner: "alive", leaseSeconds: 60, preferPoll: false))
         #expect(again.id == first.id)
         #expect(again.wasInDoubt)
         #expect(again.attempt == 2)
         #expect(try store.scalar("SELECT COUNT(*) FROM event WHERE kind = 'batch_in_doubt' AND batch_id = \(first.id)") == 1)
         // A live lease is respected: the next claim takes the other batch.
-        let other = try #require(try store.claimBatchForSubmission(provider: "echo", owner: "alive", leaseSeconds: 60))
+        let other = try #require(try store.claimBatch(provider: "echo", owner: "alive", leaseSeconds: 60, preferPoll: false))
         #expect(other.id != first.id)
-        #expect(try store.claimBatchForSubmission(provider: "echo", owner: "alive", leaseSeconds: 60) == nil)
+        #expect(try store.claimBatch(provider: "echo", owner: "alive", leaseSeconds: 60, preferPoll: false) == nil)
     }
 }

@@ -22,7 +22,7 @@ import Testing
         #expect(try store.connection.userVersion == Schema.version)
         let tables = try names(store, type: "table")
         #expect(tables == ["batch", "batch_number", "event", "job", "number", "record", "result"])
-        #expect(try names(store, type: "view") == ["cost", "progress", "row_result"])
+        #expect(try names(store, type: "view") == ["cost", "progress", "request_log", "row_result"])
         // Opening again leaves it as it is.
         let again = try Store(path: directory.file("job.sqlite"))
         #expect(try names(again, type: "table") == tables)
@@ -81,6 +81,25 @@ import Testing
         let mode = try store.connection.prepare("PRAGMA journal_mode")
         _ = try mode.step()
         #expect(mode.string(0) == "wal")
+    }
+
+    @Test func aVersionOneFileIsMigratedToEqualANewOne() throws {
+        let oldPath = directory.file("v1.sqlite")
+        let old = try SQLiteConnection(path: oldPath)
+        try old.execute(try String(contentsOfFile: TestPaths.fixture("schema-v1.sql"), encoding: .utf8))
+        try old.execute("PRAGMA user_version = 1")
+        let migrated = try Store(path: oldPath)
+        let fresh = try Store(path: directory.file("new.sqlite"))
+        #expect(try migrated.connection.userVersion == Schema.version)
+        #expect(try names(migrated, type: "table") == names(fresh, type: "table"))
+        #expect(try names(migrated, type: "view") == names(fresh, type: "view"))
+        #expect(try names(migrated, type: "index") == names(fresh, type: "index"))
+        for table in try names(fresh, type: "table") + names(fresh, type: "view") {
+            let columns = "SELECT name || ' ' || type || ' ' || \"notnull\" || ' ' || COALESCE(dflt_value, '') FROM pragma_table_info('\(table)')"
+            #expect(try migrated.connection.strings(columns) == fresh.connection.strings(columns), "\(table)")
+        }
+        let views = "SELECT sql FROM sqlite_master WHERE type = 'view' ORDER BY name"
+        #expect(try migrated.connection.strings(views) == fresh.connection.strings(views))
     }
 
     func names(_ store: Store, type: String) throws -> [String] {

@@ -25,7 +25,8 @@ public struct JobRunner {
         guard outputPath != databasePath else {
             throw PhoneBatchError.invalidOption("the output would overwrite the database \(databasePath); choose another path with --out")
         }
-        let provider = try ProviderCatalog.provider(named: options.provider)
+        let configuration = try Configuration(path: options.configPath, environment: options.environment)
+        let provider = try ProviderCatalog.provider(named: options.provider, configuration: configuration)
         let defaultRegion = try options.defaultCountry.map { text in
             guard let region = CountryResolver.shared.region(for: text) else { throw PhoneBatchError.unknownCountry(text) }
             return region
@@ -65,7 +66,11 @@ public struct JobRunner {
         }
         if job.stage == .submit {
             if let provider {
-                try await submitUntilSettled(store: store, provider: provider, token: job.token)
+                try await submit(provider: provider, databasePath: databasePath, token: job.token)
+                let work = try store.openWork(provider: provider.name)
+                if work.pendingNumbers > 0 || work.openBatches > 0 {
+                    throw PhoneBatchError.workLeft(pendingNumbers: work.pendingNumbers, openBatches: work.openBatches)
+                }
             }
             try store.setStage(.export)
             job.stage = .export
@@ -79,26 +84,21 @@ public struct JobRunner {
         return RunReport(counts: try store.counts(), output: export, databasePath: databasePath, seconds: elapsed)
     }
 
-    /// Submits, and plans again the numbers a provider left unanswered, until every number
-    /// is settled. Refuses to move on while a batch is still open (held by another process,
-    /// or given back after a failure), so that nothing is exported unchecked.
-    private func submitUntilSettled(store: Store, provider: any Provider, token: String) async throws {
-        let planner = Planner(store: store, provider: provider, token: token, logger: logger)
-        let submitter = Submitter(store: store, provider: provider, owner: Self.ownerID(), logger: logger)
-        for _ in 0..<Self.maximumRounds {
-            try await submitter.run()
-            let work = try store.openWork(provider: provider.name)
-            if work.pendingNumbers == 0 && work.openBatches == 0 { return }
-            if try planner.run() == 0 && work.openBatches > 0 { break }
+    /// Submits and polls every batch until each number is settled, through the provider's
+    /// lane, with its own connection to the database.
+    private func submit(provider: any Provider, databasePath: String, token: String) async throws {
+        let limits = provider.limits
+        let queue = try WorkQueue(path: databasePath, provider: provider.name, token: token, owner: Self.ownerID(),
+                                  leaseSeconds: SubmitEngine.leaseSeconds(for: limits), batchSize: limits.batchSize)
+        let client = ProviderHTTPClient.make(limits: limits)
+        do {
+            try await SubmitEngine(queue: queue, provider: provider, client: client, logger: logger).run()
+        } catch {
+            try? await client.shutdown()
+            throw error
         }
-        let work = try store.openWork(provider: provider.name)
-        if work.pendingNumbers > 0 || work.openBatches > 0 {
-            throw PhoneBatchError.workLeft(pendingNumbers: work.pendingNumbers, openBatches: work.openBatches)
-        }
+        try await client.shutdown()
     }
-
-    /// Rounds of submit-then-plan-again before giving up on numbers a provider keeps leaving out.
-    static let maximumRounds = 5
 
     /// An existing job resumes only on the same input with the same options.
     private func checkResumable(_ job: JobRecord, fingerprint: InputFingerprint, databasePath: String) throws {

@@ -16,6 +16,13 @@ public struct RunOptions: Sendable {
     public var restart = false
     /// How phone fields are checked: in this process, or by worker processes.
     public var checking: CheckingMode = .inProcess
+    /// The TOML config file (`--config`), if any.
+    public var configPath: String?
+    /// The environment the provider settings are read from (`PHONEBATCH_*`).
+    public var environment: [String: String] = [:]
+    /// Rehearsal: the provider is the in-process sandbox. Part of the job's identity, so
+    /// that a rehearsal's answers are never mixed with a real provider's.
+    public var sandbox = false
 
     public init(inputPath: String) {
         self.inputPath = inputPath
@@ -31,7 +38,27 @@ public struct RunOptions: Sendable {
             "default_country": .optional(defaultCountry),
             "delimiter": .optional(delimiter),
             "send_invalid": .bool(sendInvalid),
+            "sandbox": .bool(sandbox),
         ]
+    }
+
+    /// The options a job was run with, read back from its database (`phonebatch resume`).
+    public static func resuming(_ job: JobRecord, databasePath: String) throws -> RunOptions {
+        guard let stored = try? JSONValue(parsing: job.optionsJSON) else {
+            throw PhoneBatchError.notAPhoneBatchDatabase(path: databasePath)
+        }
+        var options = RunOptions(inputPath: job.input.path)
+        options.outputPath = job.outputPath
+        options.databasePath = databasePath
+        options.format = job.format
+        options.provider = stored["provider"]?.stringValue ?? job.provider
+        options.phoneColumn = stored["phone_column"]?.stringValue
+        options.countryColumn = stored["country_column"]?.stringValue
+        options.defaultCountry = stored["default_country"]?.stringValue
+        options.delimiter = stored["delimiter"]?.stringValue
+        options.sendInvalid = stored["send_invalid"]?.boolValue ?? false
+        options.sandbox = stored["sandbox"]?.boolValue ?? false
+        return options
     }
 
     /// The delimiter byte the user gave, if any.
@@ -82,5 +109,14 @@ public enum CheckingMode: Sendable {
         case .inProcess: return LocalPhoneChecker()
         case .workers(let executable, let count): return try WorkerPhoneChecker(executable: executable, count: count)
         }
+    }
+}
+
+extension RunOptions {
+    /// The options of the job in the database at `path`, to resume it.
+    public static func resuming(databasePath path: String) throws -> RunOptions {
+        let store = try Store.openExisting(path: path)
+        guard let job = try store.loadJob() else { throw PhoneBatchError.notAPhoneBatchDatabase(path: path) }
+        return try resuming(job, databasePath: FileSystem.absolute(path))
     }
 }

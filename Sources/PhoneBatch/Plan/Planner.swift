@@ -18,7 +18,7 @@ public struct Planner {
     @discardableResult
     public func run() throws -> Int {
         var batches = 0, numbers = 0
-        while let batch = try store.planBatch(provider: provider.name, token: token, size: provider.maxBatchSize) {
+        while let batch = try store.planBatch(provider: provider.name, token: token, size: provider.limits.batchSize) {
             batches += 1
             numbers += batch.size
         }

@@ -1,15 +1,21 @@
-/// The providers phonebatch can run, by name.
+/// The providers phonebatch can run, by name: the only place that knows them all.
 public enum ProviderCatalog {
     /// The local check: libphonenumber's verdict is final and nothing is sent anywhere.
     public static let offline = "offline"
 
-    public static let names = [offline]
+    /// Every provider `run` takes. Xverify's voice calls are not a check: they have their own
+    /// command.
+    public static let names = [offline, "harmony", "experian", "delpha", "accuauth"]
 
-    /// The provider to send numbers to; nil for `offline`, where the local check settles
-    /// every number at ingest and plan and submit have nothing to do.
-    public static func provider(named name: String) throws -> (any Provider)? {
+    /// The provider to send numbers to, configured; nil for `offline`, where the local check
+    /// settles every number at ingest and plan and submit have nothing to do.
+    public static func provider(named name: String, configuration: Configuration) throws -> (any Provider)? {
         switch name {
         case offline: return nil
+        case "harmony": return try HarmonyProvider(settings: configuration.settings(for: name))
+        case "experian": return try ExperianProvider(settings: configuration.settings(for: name))
+        case "delpha": return try DelphaProvider(settings: configuration.settings(for: name))
+        case "accuauth": return try AccuauthProvider(settings: configuration.settings(for: name))
         default:
             throw PhoneBatchError.invalidOption("unknown provider '\(name)' (choose one of: \(names.joined(separator: ", ")))")
         }

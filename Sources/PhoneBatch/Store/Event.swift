@@ -14,6 +14,11 @@ public struct Event: Sendable {
         self.batchID = batchID
         self.detail = detail.map { ($0.key, $0.value) }
     }
+
+    public init(kind: String, batchID: Int64?, object: JSONValue) {
+        self.init(kind: kind, batchID: batchID)
+        if case .object(let pairs) = object { detail = pairs }
+    }
 }
 
 extension Store {

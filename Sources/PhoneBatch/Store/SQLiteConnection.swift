@@ -42,6 +42,16 @@ public final class SQLiteConnection {
         }
     }
 
+    /// The first column of every row `sql` returns, as text (for one-off reads such as the
+    /// migrator's; the store's own queries are prepared once).
+    func strings(_ sql: String) throws -> [String] {
+        let query = try prepare(sql)
+        defer { query.reset() }
+        var values: [String] = []
+        while try query.step() { values.append(query.string(0)) }
+        return values
+    }
+
     public func prepare(_ sql: String) throws -> Statement {
         try Statement(connection: self, sql: sql)
     }

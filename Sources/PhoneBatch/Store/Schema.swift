@@ -4,12 +4,35 @@
 /// same bytes, built into the binary by `scripts/sync-schema`, and a test keeps them equal.
 public enum Schema {
     /// `PRAGMA user_version` of a file written with `text`.
-    public static let version = 1
+    public static let version = 2
 
     /// The steps from each older version to the next: `migrations[v - 1]` takes a file from
-    /// version v to v + 1. Empty while there is one version; when schema.sql changes, append
-    /// the step here, bump `version`, and a test checks that a migrated file equals a new one.
-    static let migrations: [String] = []
+    /// version v to v + 1. Tables only: after the steps, every view is dropped and created
+    /// again from `viewsText`, so views are written once, in schema.sql. When schema.sql
+    /// changes, append the step here and bump `version`; a test checks that a migrated file
+    /// equals a new one.
+    static let migrations: [String] = [
+        // 1 -> 2: the provider stages (polls, deferred retries) and the unified answer columns.
+        """
+        ALTER TABLE batch ADD COLUMN next_check_at TEXT;
+        ALTER TABLE batch ADD COLUMN submitted_at TEXT;
+        ALTER TABLE batch ADD COLUMN polls INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE result ADD COLUMN line_status TEXT CHECK (line_status IN ('connected', 'disconnected', 'unreachable', 'busy',
+                                                'no_coverage', 'invalid', 'unknown'));
+        ALTER TABLE result ADD COLUMN carrier TEXT;
+        ALTER TABLE result ADD COLUMN ported TEXT;
+        ALTER TABLE result ADD COLUMN timezone TEXT;
+        """,
+    ]
+
+    /// The marker in schema.sql after which only views follow.
+    static let viewsMarker = "-- ==== Views."
+
+    /// The views of schema.sql.
+    static var viewsText: String {
+        guard let range = text.range(of: viewsMarker) else { return "" }
+        return String(text[range.lowerBound...])
+    }
 }
 
 /// Creates the schema in an empty file, or migrates an older one.
@@ -38,8 +61,15 @@ struct Migrator {
                 for step in Schema.migrations[(current - 1)...] {
                     try connection.execute(step)
                 }
+                try recreateViews()
             }
             try connection.execute("PRAGMA user_version = \(Schema.version)")
         }
+    }
+
+    private func recreateViews() throws {
+        let names = try connection.strings("SELECT name FROM sqlite_master WHERE type = 'view'")
+        for name in names { try connection.execute("DROP VIEW \"\(name)\"") }
+        try connection.execute(Schema.viewsText)
     }
 }

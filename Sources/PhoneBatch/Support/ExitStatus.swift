@@ -13,6 +13,15 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case noInput = 66
     /// The output or the database cannot be written.
     case cannotCreate = 73
+    /// A provider kept failing (down, or unreachable) until the tries ran out: resumable later.
+    case unavailable = 69
     /// Reading or writing failed midway (the disk is full, say): resumable once fixed.
     case ioError = 74
+    /// Interrupted (SIGINT, SIGTERM): the work in flight was recorded; resumable.
+    case interrupted = 75
+    /// A provider refused to go on: bad credentials, no credits, quota used up, no permission.
+    /// Resumable once fixed, with `phonebatch resume DB`.
+    case providerRefused = 77
+    /// The configuration is missing something or wrong (a credential, a base URL, a bad value).
+    case configuration = 78
 }

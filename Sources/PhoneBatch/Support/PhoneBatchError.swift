@@ -19,6 +19,8 @@ public enum PhoneBatchError: Error, Equatable, Sendable {
     case diskFull(reason: String)
     case workerFailed(String)
     case workLeft(pendingNumbers: Int, openBatches: Int)
+    case configuration(String)
+    case providerStopped(ProviderStop)
 
     public var message: String {
         switch self {
@@ -56,6 +58,10 @@ public enum PhoneBatchError: Error, Equatable, Sendable {
             return "\(pending) numbers are still waiting and \(open) batches are still open (another process holds them, or the provider keeps leaving them out); run the same command again later to finish"
         case .workerFailed(let reason):
             return "\(reason); the database is sound: run the same command again to resume"
+        case .configuration(let reason):
+            return reason
+        case .providerStopped(let stop):
+            return stop.description
         case .diskFull(let reason):
             return "the disk is full (\(reason)); the database is sound: free some space and run the same command again to resume"
         }
@@ -71,6 +77,8 @@ public enum PhoneBatchError: Error, Equatable, Sendable {
         case .diskFull: return .ioError
         case .workerFailed: return .internalError
         case .workLeft: return .internalError
+        case .configuration: return .configuration
+        case .providerStopped(let stop): return stop.reason == .unavailable ? .unavailable : .providerRefused
         }
     }
 }

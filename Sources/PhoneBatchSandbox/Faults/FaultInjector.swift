@@ -8,7 +8,7 @@ actor FaultInjector {
     private let knobs: SandboxKnobs
     private let clock: SandboxClock
     private var random: SplitMix64
-    /// Requests accepted in the current minute, per provider.
+    /// Requests accepted in the current window, per provider.
     private var window: [ProviderKey: (minute: Int, count: Int)] = [:]
 
     init(knobs: SandboxKnobs, clock: SandboxClock) {
@@ -41,13 +41,16 @@ actor FaultInjector {
         Double(random.next() % 1_000_000) / 1_000_000
     }
 
-    /// The rate limit's state for `provider`: the limit a minute, what is left of it, and when
-    /// the window resets (UTC epoch seconds); nil with no limit.
+    /// The rate limit's state for `provider`: the limit (a minute, as Experian states it),
+    /// what is left of it in this window, and when the window resets (UTC epoch seconds);
+    /// nil with no limit.
     func window(for provider: ProviderKey) async -> (limit: Int, remaining: Int, reset: Int)? {
         guard let limit = knobs.rateLimitPerMinute else { return nil }
-        let minute = Int(await clock.now().timeIntervalSince1970 / 60)
+        let length = knobs.rateWindowSeconds
+        let minute = Int(await clock.now().timeIntervalSince1970 / length)
         let used = window[provider].map { $0.minute == minute ? $0.count : 0 } ?? 0
-        return (limit, max(0, limit - used), (minute + 1) * 60)
+        let perMinute = Int((Double(limit) * 60 / length).rounded(.down))
+        return (perMinute, max(0, limit - used), Int((Double(minute + 1) * length).rounded(.up)))
     }
 
     /// The latency to add and the fault to answer with, for one request to `provider`.
@@ -60,12 +63,14 @@ actor FaultInjector {
         }
         if let limit = knobs.rateLimitPerMinute {
             let now = await clock.now().timeIntervalSince1970
-            let minute = Int(now / 60)
+            let length = knobs.rateWindowSeconds
+            let minute = Int(now / length)
             var current = window[provider] ?? (minute, 0)
             if current.minute != minute { current = (minute, 0) }
             if current.count >= limit {
                 window[provider] = current
-                return (delay, .rateLimited(retryAfter: max(1, (minute + 1) * 60 - Int(now)), limit: limit))
+                let retryAfter = max(1, Int((Double(minute + 1) * length - now).rounded(.up)))
+                return (delay, .rateLimited(retryAfter: retryAfter, limit: limit))
             }
             current.count += 1
             window[provider] = current

@@ -12,8 +12,11 @@ public struct SandboxKnobs: Sendable, Equatable {
     public var resetRate: Double = 0
     /// Share of answers whose body is cut short (half of it is sent).
     public var malformedRate: Double = 0
-    /// Requests a minute each provider accepts before answering 429; nil for no limit.
+    /// Requests each provider accepts in a window before answering 429; nil for no limit.
     public var rateLimitPerMinute: Int?
+    /// The rate limit's window, in seconds: a minute, as the providers count; tests and the
+    /// benchmark use one second, to measure "R requests a second" without waiting minutes.
+    public var rateWindowSeconds: Double = 60
     /// Seed for the fault draws and for the verdicts: the same seed gives the same verdict
     /// for the same number from the same provider.
     public var seed: UInt64 = 0

@@ -13,6 +13,7 @@ public struct SandboxProfile: Decodable, Sendable, Equatable {
     public var reset_rate: Double?
     public var malformed_rate: Double?
     public var rate_limit: Int?
+    public var rate_window_seconds: Double?
     public var async_seconds: Double?
     public var job_timeout_rate: Double?
     public var credits: [String: Int]?
@@ -20,7 +21,8 @@ public struct SandboxProfile: Decodable, Sendable, Equatable {
 
     /// A profile from values given elsewhere (the command's flags are one): nil leaves a knob as it is.
     public init(latency_ms: Double? = nil, error_rate: Double? = nil, timeout_rate: Double? = nil, reset_rate: Double? = nil,
-                malformed_rate: Double? = nil, rate_limit: Int? = nil, async_seconds: Double? = nil,
+                malformed_rate: Double? = nil, rate_limit: Int? = nil, rate_window_seconds: Double? = nil,
+                async_seconds: Double? = nil,
                 job_timeout_rate: Double? = nil, credits: [String: Int]? = nil, seed: UInt64? = nil) {
         self.latency_ms = latency_ms
         self.error_rate = error_rate
@@ -28,6 +30,7 @@ public struct SandboxProfile: Decodable, Sendable, Equatable {
         self.reset_rate = reset_rate
         self.malformed_rate = malformed_rate
         self.rate_limit = rate_limit
+        self.rate_window_seconds = rate_window_seconds
         self.async_seconds = async_seconds
         self.job_timeout_rate = job_timeout_rate
         self.credits = credits
@@ -57,6 +60,10 @@ public struct SandboxProfile: Decodable, Sendable, Equatable {
         if let reset_rate { knobs.resetRate = reset_rate }
         if let malformed_rate { knobs.malformedRate = malformed_rate }
         if let rate_limit { knobs.rateLimitPerMinute = rate_limit }
+        if let rate_window_seconds {
+            guard rate_window_seconds > 0 else { throw SandboxError.profile("rate_window_seconds must be above 0") }
+            knobs.rateWindowSeconds = rate_window_seconds
+        }
         if let async_seconds { knobs.asyncSeconds = async_seconds }
         if let job_timeout_rate { knobs.jobTimeoutRate = job_timeout_rate }
         if let seed { knobs.seed = seed }

@@ -1,0 +1,27 @@
+import Logging
+import PhoneBatch
+
+/// Runs a job, with the sandbox in-process around it when the job is a rehearsal
+/// (`--sandbox`): the sandbox's settings override the environment's and the config's for
+/// every provider, so a rehearsal can never reach a real one.
+public enum JobLauncher {
+    public static func run(_ options: RunOptions, logger: Logger) async throws -> RunReport {
+        guard options.sandbox, options.provider != ProviderCatalog.offline else {
+            return try await JobRunner(options: options, logger: logger).run()
+        }
+        let sandbox = try await InProcessSandbox.start(logger: Logger(label: "phonebatch.sandbox", factory: { _ in SwiftLogNoOpLogHandler() }))
+        logger.info("rehearsing against the sandbox at \(sandbox.baseURL); nothing leaves this machine")
+        var rehearsal = options
+        rehearsal.environment.merge(sandbox.environment) { _, sandbox in sandbox }
+        // The sandbox answers "try later" in seconds, not the real network's minutes.
+        rehearsal.environment["PHONEBATCH_ACCUAUTH_RECHECK_SECONDS"] = rehearsal.environment["PHONEBATCH_ACCUAUTH_RECHECK_SECONDS"] ?? "3"
+        do {
+            let report = try await JobRunner(options: rehearsal, logger: logger).run()
+            await sandbox.stop()
+            return report
+        } catch {
+            await sandbox.stop()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import PhoneBatch
+import PhoneBatchSandbox
+
+struct ResumeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resume",
+        abstract: "Finish the job in DB where it stopped: its input, options and output path come from the database."
+    )
+
+    @Argument(help: "The job's SQLite file.")
+    var db: String
+
+    @Option(help: "A TOML config file with a section per provider; PHONEBATCH_* variables override it.")
+    var config: String?
+
+    @Option(help: "Processes that check numbers in parallel, if ingest is unfinished (default: one per core).")
+    var workers: Int?
+
+    @OptionGroup var logging: LoggingOptions
+
+    func run() async throws {
+        let logger = logging.makeLogger()
+        let report = try await reportingErrors {
+            var options = try RunOptions.resuming(databasePath: db)
+            options.configPath = config
+            options.environment = ProcessInfo.processInfo.environment
+            let count = workers ?? ProcessInfo.processInfo.activeProcessorCount
+            if count > 1 {
+                WorkerExecutable.ignoreBrokenPipes()
+                options.checking = .workers(executable: WorkerExecutable.path, count: count)
+            }
+            return try await JobLauncher.run(options, logger: logger)
+        }
+        if !logging.quiet { print(report.text) }
+    }
+}

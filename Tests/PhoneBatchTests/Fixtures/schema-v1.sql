@@ -1,0 +1,178 @@
+-- phonebatch: the SQLite file of one job (schema version 1).
+--
+-- One file per job. It is both the job's queue and its audit trail: the process keeps
+-- nothing that is not also here, so a process killed at any instruction resumes from it.
+-- Every state change is one transaction; the event table is append-only.
+--
+-- Numbers are keyed by their E.164 digits as an integer ('+' || e164 is the number), so
+-- deduplicating a million numbers costs an integer primary-key lookup, not a text index.
+-- Times are UTC, ISO 8601 with milliseconds ('2026-11-22T07:30:00.000Z').
+
+-- The job: what was asked, on which input, and how far it has come. Exactly one row.
+CREATE TABLE job (
+    id                 INTEGER PRIMARY KEY CHECK (id = 1),
+    token              TEXT    NOT NULL,  -- random, unique to this job: part of every batch reference
+    phonebatch_version TEXT    NOT NULL,
+    input_path         TEXT    NOT NULL,  -- absolute
+    input_size         INTEGER NOT NULL,  -- bytes, at ingest
+    input_sha256       TEXT    NOT NULL,  -- hex, at ingest: export and resume refuse a changed input
+    output_path        TEXT    NOT NULL,  -- absolute
+    output_format      TEXT    NOT NULL CHECK (output_format IN ('csv', 'jsonl')),
+    provider           TEXT    NOT NULL,
+    options            TEXT    NOT NULL,  -- JSON: the options the run was given (never a secret)
+    delimiter          TEXT    NOT NULL,  -- one character: , ; | or a tab
+    line_ending        TEXT    NOT NULL CHECK (line_ending IN ('lf', 'crlf', 'cr')),
+    has_bom            INTEGER NOT NULL CHECK (has_bom IN (0, 1)),
+    header             TEXT    NOT NULL,  -- JSON array: the input's header fields
+    phone_column       INTEGER NOT NULL,  -- 0-based index into header
+    country_column     INTEGER,           -- 0-based index into header, NULL when none
+    default_region     TEXT,              -- ISO 3166 alpha-2, NULL when none
+    stage              TEXT    NOT NULL CHECK (stage IN ('ingest', 'plan', 'submit', 'export', 'done')),
+    ingest_offset      INTEGER NOT NULL DEFAULT 0,  -- byte offset just past the last row ingested
+    ingest_next_row    INTEGER NOT NULL DEFAULT 2,  -- the row number of the next row
+    ingest_next_line   INTEGER NOT NULL DEFAULT 2,  -- the physical line at ingest_offset
+    created_at         TEXT    NOT NULL,
+    updated_at         TEXT    NOT NULL
+);
+
+-- One row per input row, numbered as a spreadsheet numbers them: the header is row 1.
+-- The other columns of the input stay in the input file; export reads them from there.
+CREATE TABLE record (
+    row_no      INTEGER PRIMARY KEY,
+    line_no     INTEGER NOT NULL,  -- the physical line the row starts on (1-based)
+    phone_raw   TEXT,              -- the phone field as written
+    country_raw TEXT,              -- the country field as written
+    region      TEXT,              -- the region used to read a national number
+    status      TEXT    NOT NULL CHECK (status IN ('parsed', 'empty', 'unparseable', 'malformed')),
+    error       TEXT,              -- what was wrong with the row, if anything
+    e164        INTEGER REFERENCES number (e164)  -- set when status = 'parsed'
+);
+
+-- One row per distinct number: a number is checked once, however many rows hold it.
+CREATE TABLE number (
+    e164      INTEGER PRIMARY KEY,
+    region    TEXT,              -- ISO 3166 alpha-2 of the number itself, '001' for global services
+    type      TEXT    NOT NULL,  -- mobile, fixed_line, fixed_line_or_mobile, toll_free, premium_rate,
+                                 -- shared_cost, voip, personal_number, pager, uan, voicemail, unknown
+    valid     INTEGER NOT NULL CHECK (valid IN (0, 1)),
+    national  TEXT    NOT NULL,  -- national format
+    location  TEXT,              -- the geocoder's description (English), NULL when it has none
+    error     TEXT,              -- why it is invalid
+    state     TEXT    NOT NULL CHECK (state IN ('local', 'pending', 'batched', 'done', 'failed')),
+                                 -- local: settled by libphonenumber alone, never sent (every number
+                                 -- with the offline provider; invalid ones unless --send-invalid)
+                                 -- failed: given up on (used by the provider stages)
+    first_row INTEGER NOT NULL   -- the first input row that holds it
+);
+CREATE INDEX number_pending ON number (e164) WHERE state = 'pending';
+
+-- A provider call (or group of calls) for a set of numbers. States:
+--   planned -> submitting -> done          (synchronous providers answer at once)
+--   submitting -> planned                  (the submission failed; given back with last_error)
+--   submitting -> submitted -> done        (asynchronous providers: accepted, then polled)
+--   any -> failed                          (given up on)
+-- 'submitting' is committed before the request leaves: a batch found in it after a crash
+-- (its lease expired) is in doubt. 'submitted', 'failed' and provider_ref are for the
+-- asynchronous providers.
+CREATE TABLE batch (
+    id           INTEGER PRIMARY KEY,
+    provider     TEXT    NOT NULL,
+    reference    TEXT    NOT NULL UNIQUE,  -- our own reference, given to the provider where it takes one
+    state        TEXT    NOT NULL CHECK (state IN ('planned', 'submitting', 'submitted', 'done', 'failed')),
+    size         INTEGER NOT NULL,
+    attempt      INTEGER NOT NULL DEFAULT 0,
+    provider_ref TEXT,                     -- the provider's own id for it, once known
+    lease_owner  TEXT,                     -- the process working on it
+    lease_until  TEXT,                     -- after this, another process may take it over
+    last_error   TEXT,
+    created_at   TEXT    NOT NULL,
+    updated_at   TEXT    NOT NULL
+);
+CREATE INDEX batch_open ON batch (state) WHERE state NOT IN ('done', 'failed');
+
+-- Which numbers each batch carried (a number can ride in more than one, when retried).
+CREATE TABLE batch_number (
+    batch_id INTEGER NOT NULL REFERENCES batch (id),
+    e164     INTEGER NOT NULL REFERENCES number (e164),
+    PRIMARY KEY (batch_id, e164)
+) WITHOUT ROWID;
+
+-- The settled answer of a provider for a number (the offline provider's verdict is the
+-- number row itself).
+CREATE TABLE result (
+    e164            INTEGER PRIMARY KEY REFERENCES number (e164),
+    provider        TEXT NOT NULL,
+    batch_id        INTEGER REFERENCES batch (id),
+    provider_status TEXT,              -- the provider's own verdict, verbatim
+    checked_at      TEXT NOT NULL,
+    answer          TEXT               -- the provider's full answer for this number, JSON
+);
+
+-- What happened, in order. Append-only: the triggers below refuse updates and deletes.
+CREATE TABLE event (
+    id       INTEGER PRIMARY KEY,
+    at       TEXT    NOT NULL,
+    kind     TEXT    NOT NULL,  -- run_started, row_malformed, stage_plan, stage_submit, stage_export,
+                                -- stage_done, batch_planned, batch_submitting, batch_in_doubt,
+                                -- batch_failed, batch_done, export_written, run_finished
+    row_no   INTEGER,
+    e164     INTEGER,
+    batch_id INTEGER,
+    detail   TEXT               -- JSON
+);
+CREATE INDEX event_by_row ON event (row_no) WHERE row_no IS NOT NULL;
+CREATE INDEX event_by_batch ON event (batch_id) WHERE batch_id IS NOT NULL;
+
+CREATE TRIGGER event_is_append_only_update BEFORE UPDATE ON event
+BEGIN
+    SELECT RAISE(ABORT, 'event is append-only');
+END;
+
+CREATE TRIGGER event_is_append_only_delete BEFORE DELETE ON event
+BEGIN
+    SELECT RAISE(ABORT, 'event is append-only');
+END;
+
+-- For the auditor and for export: every input row with the verdict the output gives it.
+-- The pb_ columns are exactly the columns export appends.
+CREATE VIEW row_result AS
+SELECT
+    r.row_no,
+    CASE r.status
+        WHEN 'parsed' THEN CASE n.valid WHEN 1 THEN 'valid' ELSE 'invalid' END
+        ELSE r.status
+    END                                         AS pb_status,
+    CASE WHEN n.e164 IS NULL THEN NULL ELSE '+' || n.e164 END AS pb_e164,
+    n.region                                    AS pb_region,
+    n.type                                      AS pb_type,
+    n.national                                  AS pb_national,
+    n.location                                  AS pb_location,
+    -- who gave the verdict: the provider that answered, else the local check
+    CASE WHEN s.provider IS NOT NULL THEN s.provider WHEN n.e164 IS NOT NULL THEN 'offline' END AS pb_provider,
+    CASE
+        WHEN r.error IS NOT NULL AND n.error IS NOT NULL THEN r.error || '; ' || n.error
+        ELSE COALESCE(r.error, n.error)
+    END                                         AS pb_error
+FROM record r
+LEFT JOIN number n ON n.e164 = r.e164
+LEFT JOIN result s ON s.e164 = r.e164;
+
+-- How far the job has come: rows by status, numbers by state, batches by state.
+CREATE VIEW progress AS
+SELECT 'rows' AS what, status AS state, COUNT(*) AS count FROM record GROUP BY status
+UNION ALL
+SELECT 'numbers', state, COUNT(*) FROM number GROUP BY state
+UNION ALL
+SELECT 'batches', state, COUNT(*) FROM batch GROUP BY state;
+
+-- What each provider was asked and answered.
+CREATE VIEW cost AS
+SELECT
+    b.provider,
+    COUNT(DISTINCT b.id)                                        AS batches,
+    COUNT(bn.e164)                                              AS numbers_sent,
+    COUNT(DISTINCT bn.e164)                                     AS distinct_numbers_sent,
+    (SELECT COUNT(*) FROM result s WHERE s.provider = b.provider) AS numbers_answered
+FROM batch b
+LEFT JOIN batch_number bn ON bn.batch_id = b.id
+GROUP BY b.provider;
