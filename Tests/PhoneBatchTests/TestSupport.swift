@@ -2,7 +2,7 @@ import Foundation
 @testable import PhoneBatch
 
 /// A fresh directory under the system's temporary directory, removed when the value goes away.
-final class TemporaryDirectory {
+final class TemporaryDirectory: Sendable {
     let path: String
 
     init() throws {
@@ -63,10 +63,12 @@ struct ProcessResult {
 }
 
 /// Runs `executable` with `arguments` and waits for it to finish.
-func runProcess(_ executable: String, _ arguments: [String], directory: String? = nil, input: String? = nil) throws -> ProcessResult {
+func runProcess(_ executable: String, _ arguments: [String], directory: String? = nil, input: String? = nil,
+                environment: [String: String]? = nil) throws -> ProcessResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    if let environment { process.environment = environment }
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
@@ -89,6 +91,17 @@ func runProcess(_ executable: String, _ arguments: [String], directory: String? 
 /// Runs the phonebatch binary.
 func phonebatch(_ arguments: String..., directory: String? = nil) throws -> ProcessResult {
     try runProcess(TestPaths.binary, arguments, directory: directory)
+}
+
+/// Runs the phonebatch binary with `environment` added to this process's, off the
+/// cooperative threads (an in-process sandbox must keep answering while it waits).
+func phonebatch(_ arguments: [String], environment: [String: String]) async throws -> ProcessResult {
+    let merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    return try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async {
+            continuation.resume(with: Result { try runProcess(TestPaths.binary, arguments, environment: merged) })
+        }
+    }
 }
 
 /// Reads every record of a CSV file with phonebatch's reader.

@@ -79,7 +79,7 @@ public struct SubmitEngine: Sendable {
                     inFlight -= 1
                     if stop == nil {
                         stop = reason
-                        logger.error("\(reason.description); finishing the \(inFlight) requests in flight")
+                        logger.warning("\(reason.provider) refused to go on (\(reason.reason.rawValue)); finishing the \(inFlight) batches in flight")
                     }
                 case .failed(let error):
                     inFlight -= 1

@@ -6,6 +6,8 @@ import PhoneBatch
 struct AdminRoutes {
     let clock: SandboxClock
     let ledger: Ledger
+    /// Adds credits to a provider's account.
+    let topUp: @Sendable (ProviderKey, Int) async -> Void
     /// Empties the ledger and every imitation's state.
     let reset: @Sendable () async -> Void
 
@@ -16,6 +18,14 @@ struct AdminRoutes {
         router.post("/_sandbox/reset") { _, _ in
             await reset()
             return Response.json(.ok, ["reset": .bool(true)])
+        }
+        router.post("/_sandbox/credits") { request, _ in
+            guard let units = try? JSONDecoder().decode([String: Int].self, from: Data(try await request.bodyBytes())),
+                  units.keys.allSatisfy({ ProviderKey(rawValue: $0) != nil }) else {
+                return Response.json(.badRequest, ["error": .string("send {\"provider\": units, ...}")])
+            }
+            for (provider, count) in units { await topUp(ProviderKey(rawValue: provider)!, count) }
+            return Response.json(.ok, ["topped_up": .bool(true)])
         }
         router.post("/_sandbox/clock") { request, _ in
             struct Move: Decodable { var advance_seconds: Double }

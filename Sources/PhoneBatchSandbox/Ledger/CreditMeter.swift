@@ -7,6 +7,11 @@ actor CreditMeter {
         remaining = credits
     }
 
+    /// Adds `units` to what `provider` may still bill (an account topped up); no limit stays no limit.
+    func topUp(_ provider: ProviderKey, units: Int) {
+        if let left = remaining[provider] { remaining[provider] = left + units }
+    }
+
     /// Takes `units` if they are there; false when the provider is out of credit.
     func take(_ provider: ProviderKey, units: Int = 1) -> Bool {
         guard let left = remaining[provider] else { return true }

@@ -21,6 +21,11 @@ public struct Sandbox: Sendable {
         credits = CreditMeter(credits: knobs.credits)
     }
 
+    /// Tops up a provider's credits, as a user would their account after a stop.
+    public func topUp(_ provider: ProviderKey, units: Int) async {
+        await credits.topUp(provider, units: units)
+    }
+
     private func endpoint(_ provider: ProviderKey, _ name: String,
                           _ fault: @escaping @Sendable (FaultInjector.Fault) -> Response) -> ProviderEndpoint {
         ProviderEndpoint(provider: provider, name: name, faults: faults, ledger: ledger, faultResponse: fault)
@@ -53,7 +58,7 @@ public struct Sandbox: Sendable {
                          calls: xverifyCalls, credits: credits, seed: knobs.seed)
             .register(on: router)
         let (ledger, tasks, delpha, calls, batches) = (ledger, accuauthTasks, delphaState, xverifyCalls, experianBatches)
-        AdminRoutes(clock: clock, ledger: ledger) {
+        AdminRoutes(clock: clock, ledger: ledger, topUp: { [credits] provider, units in await credits.topUp(provider, units: units) }) {
             await ledger.reset()
             await batches.reset()
             await tasks.reset()
