@@ -137,6 +137,20 @@ import Testing
         }
     }
 
+    @Test func aNewUserRehearsesWithSandboxAndNoSetup() async throws {
+        // No PHONEBATCH_* settings at all: --sandbox brings its own.
+        let result = try await phonebatch(["run", input, "--provider", "experian", "--sandbox", "--workers", "1"],
+                                          environment: ["PHONEBATCH_EXPERIAN_POLL_SECONDS": "0.2"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("rehearsing against the sandbox at http://127.0.0.1:"))
+        #expect(try count("SELECT COUNT(*) FROM row_result WHERE pb_provider = 'experian'") > 250)
+        #expect(try count("SELECT COUNT(*) FROM result") == validNumbers())
+        // A rehearsal is part of the job: running the same input for real is refused, not mixed in.
+        let real = try await phonebatch(["run", input, "--provider", "experian", "--workers", "1"],
+                                        environment: ["PHONEBATCH_EXPERIAN_URL": "http://127.0.0.1:9", "PHONEBATCH_EXPERIAN_TOKEN": "t"])
+        #expect(real.status == ExitStatus.dataError.rawValue)
+    }
+
     @Test func theSampleConfigurationIsReadAndEnvironmentWins() throws {
         let configuration = try Configuration(path: TestPaths.repositoryRoot + "/samples/phonebatch.toml", environment: [
             "PHONEBATCH_HARMONY_USER": "u", "PHONEBATCH_HARMONY_PASSWORD": "p", "PHONEBATCH_EXPERIAN_TOKEN": "t",

@@ -42,7 +42,7 @@ struct AdapterHarness: Sendable {
 
     /// Test-sized pacing for every provider, then `extra` (`TIMEOUT_SECONDS` ...) for `provider`.
     static func fastSettings(_ provider: String, _ extra: [String: String] = [:]) -> [String: String] {
-        var values = ["TIMEOUT_SECONDS": "2", "POLL_SECONDS": "0.05", "MAX_POLL_SECONDS": "0.2", "REQUESTS_PER_SECOND": "1000",
+        var values = ["TIMEOUT_SECONDS": "15", "POLL_SECONDS": "0.05", "MAX_POLL_SECONDS": "0.2", "REQUESTS_PER_SECOND": "1000",
                       "MAX_ATTEMPTS": "3", "MAX_IN_FLIGHT": "8", "RECHECK_SECONDS": "0.05"]
         if provider == "harmony" || provider == "experian" { values["RECHECK_SECONDS"] = nil }
         if provider != "accuauth" { values["RECHECK_SECONDS"] = nil }
