@@ -26,11 +26,7 @@ struct ResumeCommand: AsyncParsableCommand {
             var options = try RunOptions.resuming(databasePath: db)
             options.configPath = config
             options.environment = ProcessInfo.processInfo.environment
-            let count = workers ?? ProcessInfo.processInfo.activeProcessorCount
-            if count > 1 {
-                WorkerExecutable.ignoreBrokenPipes()
-                options.checking = .workers(executable: WorkerExecutable.path, count: count)
-            }
+            options.checking = .forWorkers(workers)
             return try await JobLauncher.run(options, logger: logger)
         }
         if !logging.quiet { print(report.text) }

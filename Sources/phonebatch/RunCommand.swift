@@ -75,11 +75,7 @@ struct RunCommand: AsyncParsableCommand {
         options.configPath = config
         options.sandbox = sandbox
         options.environment = ProcessInfo.processInfo.environment
-        let count = workers ?? ProcessInfo.processInfo.activeProcessorCount
-        if count > 1 {
-            WorkerExecutable.ignoreBrokenPipes()
-            options.checking = .workers(executable: WorkerExecutable.path, count: count)
-        }
+        options.checking = .forWorkers(workers)
         let report = try await reportingErrors { try await JobLauncher.run(options, logger: logger) }
         if !logging.quiet { print(report.text) }
     }

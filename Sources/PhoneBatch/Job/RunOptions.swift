@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the user asked `run` to do.
 public struct RunOptions: Sendable {
     public var inputPath: String
@@ -99,6 +101,14 @@ public enum DefaultPaths {
 
 /// Where libphonenumber runs during ingest.
 public enum CheckingMode: Sendable {
+    /// `--workers N` (default: one per core); one means in this process.
+    public static func forWorkers(_ workers: Int?) -> CheckingMode {
+        let count = workers ?? ProcessInfo.processInfo.activeProcessorCount
+        guard count > 1 else { return .inProcess }
+        WorkerExecutable.ignoreBrokenPipes()
+        return .workers(executable: WorkerExecutable.path, count: count)
+    }
+
     /// On a background thread of this process.
     case inProcess
     /// In `count` worker processes running `executable normalize-worker`.

@@ -71,11 +71,8 @@ import Testing
     func refusalsStopTheRun(apiID: String, reason: StopReason) async throws {
         try await AdapterHarness.run { harness in
             let provider = try AccuauthProvider(settings: harness.settings("accuauth", ["API_ID": apiID]))
-            do {
+            try await expectStop(reason) {
                 _ = try await provider.submit(workBatch([sampleNumbers[0]]), session: harness.session(provider))
-                Issue.record("expected a stop")
-            } catch let stop as ProviderStop {
-                #expect(stop.reason == reason)
             }
         }
     }
@@ -85,11 +82,8 @@ import Testing
         knobs.credits = [.accuauth: 0]
         try await AdapterHarness.run(knobs) { harness in
             let provider = try AccuauthProvider(settings: harness.settings("accuauth"))
-            do {
+            try await expectStop(.quota) {
                 _ = try await provider.submit(workBatch([sampleNumbers[0]]), session: harness.session(provider))
-                Issue.record("expected a stop")
-            } catch let stop as ProviderStop {
-                #expect(stop.reason == .quota)
             }
         }
         var limited = SandboxKnobs()

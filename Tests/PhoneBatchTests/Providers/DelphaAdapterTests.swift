@@ -47,11 +47,8 @@ import Testing
     @Test func wrongClientCredentialsAndNoCreditsStopTheRun() async throws {
         try await AdapterHarness.run { harness in
             let provider = try DelphaProvider(settings: harness.settings("delpha", ["CLIENT_SECRET": "nope"]))
-            do {
+            try await expectStop(.credentials) {
                 _ = try await provider.submit(workBatch([sampleNumbers[0]]), session: harness.session(provider))
-                Issue.record("expected a stop")
-            } catch let stop as ProviderStop {
-                #expect(stop.reason == .credentials)
             }
         }
         var knobs = SandboxKnobs()
@@ -59,11 +56,8 @@ import Testing
         try await AdapterHarness.run(knobs) { harness in
             let provider = try DelphaProvider(settings: harness.settings("delpha"))
             _ = try await provider.submit(workBatch([sampleNumbers[0]]), session: harness.session(provider))
-            do {
+            try await expectStop(.credits) {
                 _ = try await provider.submit(workBatch([sampleNumbers[1]]), session: harness.session(provider))
-                Issue.record("expected a stop")
-            } catch let stop as ProviderStop {
-                #expect(stop.reason == .credits)
             }
         }
     }

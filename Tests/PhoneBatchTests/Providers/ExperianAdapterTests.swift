@@ -83,18 +83,12 @@ import Testing
         knobs.credits = [.experian: 3]
         try await AdapterHarness.run(knobs) { harness in
             let provider = try ExperianProvider(settings: harness.settings("experian"))
-            do {
+            try await expectStop(.credits) {
                 _ = try await provider.submit(workBatch(sampleNumbers), session: harness.session(provider))
-                Issue.record("expected a stop")
-            } catch let stop as ProviderStop {
-                #expect(stop.reason == .credits)
             }
             let wrong = try ExperianProvider(settings: harness.settings("experian", ["TOKEN": "nope"]))
-            do {
+            try await expectStop(.credentials) {
                 _ = try await wrong.submit(workBatch(sampleNumbers), session: harness.session(wrong))
-                Issue.record("expected a stop")
-            } catch let stop as ProviderStop {
-                #expect(stop.reason == .credentials)
             }
         }
     }

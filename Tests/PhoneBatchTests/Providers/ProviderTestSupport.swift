@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import Logging
+import Testing
 @testable import PhoneBatch
 @testable import PhoneBatchSandbox
 
@@ -107,5 +108,16 @@ extension BatchOutcome {
     var isAgain: Bool {
         if case .again = self { return true }
         return false
+    }
+}
+
+/// Runs `body` and expects it to stop the run for `reason`.
+func expectStop(_ reason: StopReason, _ body: () async throws -> Void,
+                sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    do {
+        try await body()
+        Issue.record("expected a stop (\(reason.rawValue))", sourceLocation: sourceLocation)
+    } catch let stop as ProviderStop {
+        #expect(stop.reason == reason, sourceLocation: sourceLocation)
     }
 }
