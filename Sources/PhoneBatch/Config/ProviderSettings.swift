@@ -1,3 +1,5 @@
+import Foundation
+
 /// One provider's settings: the `[name]` section of the config file, each key overridden by
 /// the environment variable `PHONEBATCH_<NAME>_<KEY>` (`url` of `[harmony]` is
 /// `PHONEBATCH_HARMONY_URL`). Credentials come from here and nowhere else, and nothing here
@@ -100,6 +102,13 @@ public struct ProviderSettings: Sendable {
         }
     }
 
+    /// The provider's base URL (`url`), required, without a trailing slash: adapters append paths.
+    public func baseURL() throws -> String {
+        var url = try require("url")
+        while url.hasSuffix("/") { url.removeLast() }
+        return url
+    }
+
     /// A number that must lie in `range`.
     public func double(_ key: String, in range: ClosedRange<Double>) throws -> Double? {
         guard let value = try double(key) else { return nil }
@@ -119,4 +128,3 @@ public struct ProviderSettings: Sendable {
     }
 }
 
-import Foundation

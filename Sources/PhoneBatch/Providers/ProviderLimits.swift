@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a provider's work is sized and paced: the batch size, the lane's rate and the
 /// requests it may have in flight, and how often an asynchronous batch is polled.
 public struct ProviderLimits: Sendable, Equatable {
@@ -36,12 +38,6 @@ public struct ProviderLimits: Sendable, Equatable {
 
     /// Seconds until the poll after `polls` earlier ones.
     public func pollInterval(after polls: Int) -> Double {
-        min(maxPollInterval, firstPoll * pow15(polls))
-    }
-
-    private func pow15(_ n: Int) -> Double {
-        var value = 1.0
-        for _ in 0..<min(n, 40) { value *= 1.5 }
-        return value
+        min(maxPollInterval, firstPoll * pow(1.5, Double(min(polls, 60))))
     }
 }

@@ -77,9 +77,9 @@ extension Store {
         let claimed: (Int64, ClaimedBatch.Purpose, Bool)? = try transaction {
             let order: [ClaimedBatch.Purpose] = preferPoll ? [.poll, .submit] : [.submit, .poll]
             for purpose in order {
-                guard let (id, inDoubt) = try nextDue(purpose, provider: provider) else { continue }
-                try claim(id, purpose: purpose, inDoubt: inDoubt, owner: owner, leaseSeconds: leaseSeconds)
-                return (id, purpose, inDoubt)
+                guard let due = try nextDue(purpose, provider: provider) else { continue }
+                try claim(due, purpose: purpose, owner: owner, leaseSeconds: leaseSeconds)
+                return (due.id, purpose, due.inDoubt)
             }
             return nil
         }
@@ -87,15 +87,15 @@ extension Store {
         return ClaimedBatch(purpose: purpose, work: try workBatch(id), wasInDoubt: inDoubt)
     }
 
-    private func nextDue(_ purpose: ClaimedBatch.Purpose, provider: String) throws -> (Int64, Bool)? {
+    private func nextDue(_ purpose: ClaimedBatch.Purpose, provider: String) throws -> (id: Int64, inDoubt: Bool, attempt: Int)? {
         let now = Timestamp.now()
         let query = try statement(purpose == .submit ? """
-            SELECT id, state = 'submitting' FROM batch
+            SELECT id, state = 'submitting', attempt FROM batch
             WHERE provider = ?1 AND ((state = 'planned' AND (next_check_at IS NULL OR next_check_at <= ?2))
                                      OR (state = 'submitting' AND lease_until < ?2))
             ORDER BY id LIMIT 1
             """ : """
-            SELECT id, 0 FROM batch
+            SELECT id, 0, attempt FROM batch
             WHERE provider = ?1 AND state = 'submitted' AND next_check_at <= ?2
               AND (lease_until IS NULL OR lease_until < ?2)
             ORDER BY next_check_at LIMIT 1
@@ -104,11 +104,12 @@ extension Store {
         query.bind(1, provider)
         query.bind(2, now)
         guard try query.step() else { return nil }
-        return (query.int64(0), query.int64(1) != 0)
+        return (query.int64(0), query.int64(1) != 0, Int(query.int64(2)))
     }
 
-    private func claim(_ id: Int64, purpose: ClaimedBatch.Purpose, inDoubt: Bool, owner: String, leaseSeconds: Double) throws {
-        let now = Timestamp.now()
+    private func claim(_ due: (id: Int64, inDoubt: Bool, attempt: Int), purpose: ClaimedBatch.Purpose, owner: String,
+                       leaseSeconds: Double) throws {
+        let id = due.id, now = Timestamp.now()
         if purpose == .poll {
             let lease = try statement("UPDATE batch SET lease_owner = ?, lease_until = ?, updated_at = ? WHERE id = ?")
             lease.bind(1, owner)
@@ -119,17 +120,18 @@ extension Store {
             return
         }
         let claim = try statement("""
-            UPDATE batch SET state = 'submitting', attempt = attempt + 1, lease_owner = ?, lease_until = ?,
+            UPDATE batch SET state = 'submitting', attempt = ?, lease_owner = ?, lease_until = ?,
                              next_check_at = NULL, updated_at = ?
             WHERE id = ?
             """)
-        claim.bind(1, owner)
-        claim.bind(2, Timestamp.after(seconds: leaseSeconds))
-        claim.bind(3, now)
-        claim.bind(4, id)
+        let attempt = due.attempt + 1
+        claim.bind(1, attempt)
+        claim.bind(2, owner)
+        claim.bind(3, Timestamp.after(seconds: leaseSeconds))
+        claim.bind(4, now)
+        claim.bind(5, id)
         try claim.run()
-        let attempt = Int(try scalar("SELECT attempt FROM batch WHERE id = ?") { $0.bind(1, id) })
-        if inDoubt {
+        if due.inDoubt {
             try appendEvent(Event(kind: "batch_in_doubt", batchID: id, detail: ["attempt": .int(attempt - 1)]))
         }
         try appendEvent(Event(kind: "batch_submitting", batchID: id, detail: ["attempt": .int(attempt)]))
@@ -143,13 +145,12 @@ extension Store {
             """)
         query.bind(1, id)
         _ = try query.step()
-        let batch = WorkBatch(id: id, reference: query.string(0), attempt: Int(query.int64(1)),
+        var batch = WorkBatch(id: id, reference: query.string(0), attempt: Int(query.int64(1)),
                               numbers: [], providerRef: query.optionalString(2),
                               submittedAt: query.isNull(3) ? nil : query.double(3), polls: Int(query.int64(4)))
         query.reset()
-        var work = batch
-        work.numbers = try numbers(inBatch: id)
-        return work
+        batch.numbers = try numbers(inBatch: id)
+        return batch
     }
 
     func numbers(inBatch id: Int64) throws -> [NumberToCheck] {

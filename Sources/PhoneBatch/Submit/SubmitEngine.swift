@@ -55,14 +55,16 @@ public struct SubmitEngine: Sendable {
                     inFlight += 1
                     group.addTask { await perform(claimed) }
                 }
-                let idle = stop != nil || failure != nil ? nil : try await queue.secondsUntilNextWork()
+                // Only asked when a worker is free and nothing could be claimed: not on the hot path.
+                let idle = stop != nil || failure != nil || inFlight >= limits.maxInFlight
+                    ? nil : try await queue.secondsUntilNextWork()
                 if inFlight == 0 {
                     guard let idle else { break }
                     // Nothing in flight: wait for the next poll or deferred retry to fall due.
                     try await Task.sleep(for: .milliseconds(Int(min(max(idle, 0.01), 30) * 1000)))
                     continue
                 }
-                if !timerArmed, let idle, inFlight < limits.maxInFlight {
+                if !timerArmed, let idle {
                     timerArmed = true
                     group.addTask {
                         try? await Task.sleep(for: .milliseconds(Int(min(max(idle, 0.01), 30) * 1000)))

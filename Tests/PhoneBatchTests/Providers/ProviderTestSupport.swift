@@ -44,9 +44,8 @@ struct AdapterHarness: Sendable {
     /// Test-sized pacing for every provider, then `extra` (`TIMEOUT_SECONDS` ...) for `provider`.
     static func fastSettings(_ provider: String, _ extra: [String: String] = [:]) -> [String: String] {
         var values = ["TIMEOUT_SECONDS": "15", "POLL_SECONDS": "0.05", "MAX_POLL_SECONDS": "0.2", "REQUESTS_PER_SECOND": "1000",
-                      "MAX_ATTEMPTS": "3", "MAX_IN_FLIGHT": "8", "RECHECK_SECONDS": "0.05"]
-        if provider == "harmony" || provider == "experian" { values["RECHECK_SECONDS"] = nil }
-        if provider != "accuauth" { values["RECHECK_SECONDS"] = nil }
+                      "MAX_ATTEMPTS": "3", "MAX_IN_FLIGHT": "8"]
+        if provider == "accuauth" { values["RECHECK_SECONDS"] = "0.05" }
         values.merge(extra) { $1 }
         return Dictionary(uniqueKeysWithValues: values.map { ("PHONEBATCH_\(provider.uppercased())_\($0.key)", $0.value) })
     }

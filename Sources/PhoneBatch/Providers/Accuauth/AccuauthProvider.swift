@@ -22,7 +22,7 @@ public struct AccuauthProvider: Provider {
                                               maxPollInterval: 30)
 
     public init(settings: ProviderSettings) throws {
-        base = try settings.require("url").trimmingSlash + "/check/phone_number"
+        base = try settings.baseURL() + "/check/phone_number"
         apiID = try settings.require("api_id")
         apiSecret = try settings.require("api_secret")
         recheckSeconds = try settings.double("recheck_seconds", in: 0...86_400) ?? 600

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Delpha: one asynchronous job per number, OAuth2 client credentials.
 /// `POST {url}/v1/phone` with `{"phone":"+E164"}` answers 202 with a `job_id`;
 /// `GET {url}/v1/phone/{job_id}` answers 202 while running, 200 with the result, 504 when the
@@ -16,7 +18,7 @@ public struct DelphaProvider: Provider {
                                               maxPollInterval: 30)
 
     public init(settings: ProviderSettings) throws {
-        jobs = try settings.require("url").trimmingSlash + "/v1/phone"
+        jobs = try settings.baseURL() + "/v1/phone"
         tokenURL = try settings.require("token_url")
         clientID = try settings.require("client_id")
         clientSecret = try settings.require("client_secret")
@@ -67,16 +69,14 @@ public struct DelphaProvider: Provider {
     /// again; a second 401 stops the run.
     private func authorized(_ session: ProviderSession,
                             _ make: @Sendable (String) -> ProviderRequest) async throws -> ProviderResponse {
-        for round in 0..<2 {
-            let bearer = try await token.current { try await fetchToken(session) }
-            let response = try await session.send(make("Bearer \(bearer)"))
-            guard response.status == 401 else { return response }
-            await token.invalidate(bearer)
-            if round == 1 {
-                throw ProviderStop(provider: name, reason: .credentials, detail: ProviderSession.summary(of: response))
-            }
-        }
-        throw ProviderStop(provider: name, reason: .credentials, detail: "HTTP 401")
+        let cached = try await token.current { try await fetchToken(session) }
+        let first = try await session.send(make("Bearer \(cached)"))
+        guard first.status == 401 else { return first }
+        await token.invalidate(cached)
+        let fresh = try await token.current { try await fetchToken(session) }
+        let second = try await session.send(make("Bearer \(fresh)"))
+        guard second.status == 401 else { return second }
+        throw ProviderStop(provider: name, reason: .credentials, detail: ProviderSession.summary(of: second))
     }
 
     private func fetchToken(_ session: ProviderSession) async throws -> (String, Double) {
@@ -130,4 +130,3 @@ public struct DelphaProvider: Provider {
     }
 }
 
-import Foundation

@@ -10,7 +10,8 @@ public struct ExperianProvider: Provider {
     public let limits: ProviderLimits
     let base: String
     let token: String
-    let defaults: JSONValue
+    /// The batch defaults from the settings; each batch adds its own reference.
+    let defaults: [(String, JSONValue)]
 
     static let maximumBatch = 10_000
     /// 2,000 numbers a batch finish in minutes; the published examples limit accounts to 150
@@ -19,7 +20,7 @@ public struct ExperianProvider: Provider {
                                               requestTimeout: 120, firstPoll: 5, maxPollInterval: 60)
 
     public init(settings: ProviderSettings) throws {
-        base = try settings.require("url").trimmingSlash + "/phone/bulk/v1/batches"
+        base = try settings.baseURL() + "/phone/bulk/v1/batches"
         token = try settings.require("token")
         limits = try Self.defaultLimits.configured(by: settings, maxBatchSize: Self.maximumBatch)
         var defaults: [(String, JSONValue)] = [("output_format", .string("PLUS_E164"))]
@@ -32,7 +33,7 @@ public struct ExperianProvider: Provider {
                     + (landline.isEmpty ? [] : [("landline", JSONValue.array(landline.map(JSONValue.string)))]))))
         }
         if let time = try settings.string("max_processing_time") { defaults.append(("max_processing_time", .string(time))) }
-        self.defaults = .object(defaults)
+        self.defaults = defaults
     }
 
     func headers(_ batch: WorkBatch, json: Bool = false) -> [(String, String)] {
@@ -43,8 +44,7 @@ public struct ExperianProvider: Provider {
     }
 
     public func submit(_ batch: WorkBatch, session: ProviderSession) async throws -> BatchOutcome {
-        guard case .object(var defaults) = defaults else { return .again(reason: "no defaults", after: 0) }
-        defaults.append(("batch_reference_id", .string(batch.reference)))
+        let defaults = self.defaults + [("batch_reference_id", JSONValue.string(batch.reference))]
         let phones: [JSONValue] = batch.numbers.map { number in
             .object([("number", .string(number.e164Text))]
                 + (number.region.flatMap(CountryResolver.alpha3(forRegion:)).map { [("country_iso", JSONValue.string($0))] } ?? []))

@@ -9,8 +9,7 @@ public actor Lane {
     /// The earliest moment the next request may leave.
     private var nextSlot: ContinuousClock.Instant
     private let clock = ContinuousClock()
-    /// Requests sent, retries among them, and rate limits met, for progress and the bench.
-    public private(set) var sent = 0
+    /// Rate limits met.
     public private(set) var throttled = 0
 
     public init(requestsPerSecond: Double) {
@@ -24,7 +23,6 @@ public actor Lane {
         let now = clock.now
         let slot = max(now, nextSlot)
         nextSlot = slot.advanced(by: .seconds(1 / rate))
-        sent += 1
         if slot > now { try await clock.sleep(until: slot) }
     }
 

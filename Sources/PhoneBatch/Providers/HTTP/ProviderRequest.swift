@@ -47,19 +47,14 @@ public struct ProviderResponse: Sendable {
 
     /// The first header of that name, any case.
     public func header(_ name: String) -> String? {
-        headers.first { $0.0.caseInsensitiveCompare(name) }?.1
+        let wanted = name.lowercased()
+        return headers.first { $0.0.lowercased() == wanted }?.1
     }
 
     /// The body as JSON; nil when it is not JSON.
     public var json: JSONValue? { try? JSONValue(parsing: body) }
 
     public var isSuccess: Bool { (200..<300).contains(status) }
-}
-
-extension String {
-    func caseInsensitiveCompare(_ other: String) -> Bool {
-        lowercased() == other.lowercased()
-    }
 }
 
 /// Percent-encoding for form fields and query strings.

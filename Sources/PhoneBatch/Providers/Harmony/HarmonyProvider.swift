@@ -13,9 +13,8 @@ public struct HarmonyProvider: Provider {
     static let defaults = ProviderLimits(batchSize: 100, requestsPerSecond: 5, maxInFlight: 4, requestTimeout: 60)
 
     public init(settings: ProviderSettings) throws {
-        let url = try settings.require("url")
         let locale = try settings.string("locale") ?? "au"
-        endpoint = "\(url.trimmingSlash)/harmony/rest/\(locale)/validate/phone"
+        endpoint = "\(try settings.baseURL())/harmony/rest/\(locale)/validate/phone"
         authorization = "Basic " + Base64.encode("\(try settings.require("user")):\(try settings.require("password"))")
         limits = try Self.defaults.configured(by: settings, maxBatchSize: Self.maximumBatch)
     }
@@ -72,10 +71,3 @@ public struct HarmonyProvider: Provider {
     }
 }
 
-extension String {
-    var trimmingSlash: String {
-        var text = self
-        while text.hasSuffix("/") { text.removeLast() }
-        return text
-    }
-}
