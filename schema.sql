@@ -1,4 +1,4 @@
--- phonebatch: the SQLite file of one job (schema version 2).
+-- phonebatch: the SQLite file of one job (schema version 3).
 --
 -- One file per job. It is both the job's queue and its audit trail: the process keeps
 -- nothing that is not also here, so a process killed at any instruction resumes from it.
@@ -32,7 +32,11 @@ CREATE TABLE job (
     ingest_next_row    INTEGER NOT NULL DEFAULT 2,  -- the row number of the next row
     ingest_next_line   INTEGER NOT NULL DEFAULT 2,  -- the physical line at ingest_offset
     created_at         TEXT    NOT NULL,
-    updated_at         TEXT    NOT NULL
+    updated_at         TEXT    NOT NULL,
+    -- The process reading the input ('host:pid'), which only one may do at a time; another
+    -- waits, or takes over once lease_until has passed or the holder has died.
+    lease_owner        TEXT,
+    lease_until        TEXT
 );
 
 -- One row per input row, numbered as a spreadsheet numbers them: the header is row 1.
@@ -101,6 +105,8 @@ CREATE TABLE batch_number (
     e164     INTEGER NOT NULL REFERENCES number (e164),
     PRIMARY KEY (batch_id, e164)
 ) WITHOUT ROWID;
+-- A number's batches: its history (row_history) and how many times it has ridden.
+CREATE INDEX batch_number_by_number ON batch_number (e164);
 
 -- The settled answer of a provider for a number (the offline provider's verdict is the
 -- number row itself).
@@ -126,7 +132,7 @@ CREATE TABLE event (
                                 -- stage_done, batch_planned, batch_submitting, batch_in_doubt,
                                 -- batch_adopted, batch_resent, batch_reference, batch_accepted,
                                 -- batch_again, batch_failed, batch_done, number_failed, request,
-                                -- run_stopped, export_written, run_finished
+                                -- run_stopped, run_interrupted, export_written, run_finished
     row_no   INTEGER,
     e164     INTEGER,
     batch_id INTEGER,
@@ -177,6 +183,34 @@ SELECT
 FROM record r
 LEFT JOIN number n ON n.e164 = r.e164
 LEFT JOIN result s ON s.e164 = r.e164;
+
+-- The whole history of each input row, in order: the row as read, the number it holds,
+-- every event of every batch that carried the number (each request with its HTTP status
+-- and time), events about the row itself, and the settled answer. step: 0 the row, 1 its
+-- number, 2 what happened after, in time order. For one row:
+--   SELECT * FROM row_history WHERE row_no = 42 ORDER BY step, at, event_id;
+CREATE VIEW row_history AS
+SELECT r.row_no, 0 AS step, NULL AS at, NULL AS event_id, 'row' AS what, NULL AS batch_id,
+       json_object('line', r.line_no, 'phone', r.phone_raw, 'country', r.country_raw, 'region', r.region,
+                   'status', r.status, 'error', r.error) AS detail
+FROM record r
+UNION ALL
+SELECT r.row_no, 1, NULL, NULL, 'number', NULL,
+       json_object('e164', '+' || n.e164, 'valid', n.valid, 'type', n.type, 'region', n.region,
+                   'national', n.national, 'location', n.location, 'state', n.state, 'first_row', n.first_row,
+                   'error', n.error)
+FROM record r JOIN number n ON n.e164 = r.e164
+UNION ALL
+SELECT r.row_no, 2, e.at, e.id, e.kind, e.batch_id, e.detail
+FROM record r JOIN event e ON e.row_no = r.row_no
+UNION ALL
+SELECT r.row_no, 2, e.at, e.id, e.kind, e.batch_id, e.detail
+FROM record r JOIN batch_number bn ON bn.e164 = r.e164 JOIN event e ON e.batch_id = bn.batch_id
+UNION ALL
+SELECT r.row_no, 2, s.checked_at, NULL, 'result', s.batch_id,
+       json_object('provider', s.provider, 'line_status', s.line_status, 'carrier', s.carrier, 'ported', s.ported,
+                   'timezone', s.timezone, 'provider_status', s.provider_status)
+FROM record r JOIN result s ON s.e164 = r.e164;
 
 -- How far the job has come: rows by status, numbers by state, batches by state.
 CREATE VIEW progress AS

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import PhoneBatch
 
 /// Internal: the worker processes `run` starts to check numbers in parallel.
@@ -13,6 +14,10 @@ struct NormalizeWorkerCommand: ParsableCommand {
     var cacheLimit = PhoneNormalizer.defaultCacheLimit
 
     func run() throws {
+        // Ctrl-C reaches the whole process group: the parent decides when to stop, and ends a
+        // worker by closing its standard input.
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
         try NormalizeWorker.serve(cacheLimit: cacheLimit)
     }
 }

@@ -18,17 +18,21 @@ struct ResumeCommand: AsyncParsableCommand {
     @Option(help: "Processes that check numbers in parallel, if ingest is unfinished (default: one per core).")
     var workers: Int?
 
+    @OptionGroup var stopping: StopOptions
+
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
         let logger = logging.makeLogger()
+        let trap = SignalTrap(graceSeconds: stopping.grace)
         let report = try await reportingErrors {
             var options = try RunOptions.resuming(databasePath: db)
             options.configPath = config
             options.environment = ProcessInfo.processInfo.environment
             options.checking = .forWorkers(workers)
-            return try await JobLauncher.run(options, logger: logger)
+            return try await JobLauncher.run(options, logger: logger, interruption: trap.interruption)
         }
+        withExtendedLifetime(trap) {}
         if !logging.quiet { print(report.text) }
     }
 }

@@ -51,6 +51,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Processes that check numbers in parallel (default: one per core; 1 checks in this process).")
     var workers: Int?
 
+    @OptionGroup var stopping: StopOptions
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -61,6 +63,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = logging.makeLogger()
+        let trap = SignalTrap(graceSeconds: stopping.grace)
         var options = RunOptions(inputPath: input)
         options.outputPath = out
         options.databasePath = db
@@ -76,7 +79,8 @@ struct RunCommand: AsyncParsableCommand {
         options.sandbox = sandbox
         options.environment = ProcessInfo.processInfo.environment
         options.checking = .forWorkers(workers)
-        let report = try await reportingErrors { try await JobLauncher.run(options, logger: logger) }
+        let report = try await reportingErrors { try await JobLauncher.run(options, logger: logger, interruption: trap.interruption) }
+        withExtendedLifetime(trap) {}
         if !logging.quiet { print(report.text) }
     }
 }

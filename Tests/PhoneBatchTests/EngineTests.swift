@@ -41,14 +41,14 @@ import Testing
             countryColumn: nil, defaultRegion: nil, stage: .ingest,
             ingestCheckpoint: IngestCheckpoint(offset: 6, nextRow: 2, nextLine: 2), token: "t0k3n"))
         var normalizer = PhoneNormalizer()
-        var chunk = IngestChunk(checkpoint: IngestCheckpoint(offset: 6, nextRow: 7, nextLine: 7))
+        var chunk = IngestChunk(checkpoint: IngestCheckpoint(offset: 6, nextRow: 7, nextLine: 7), startOffset: 6)
         let phones = ["+44 20 7946 0000", "+33 6 12 34 56 78", "+49 30 901820", "+44 20 7946 0000", "+33 6 12 34 56"]
         for (index, phone) in phones.enumerated() {
             guard case .parsed(let number) = normalizer.check(phone, region: nil) else { continue }
             chunk.rows.append(IngestedRow(rowNo: index + 2, line: index + 2, phoneRaw: phone, countryRaw: nil, region: nil,
                                           status: .parsed, error: nil, number: number))
         }
-        try store.commitIngestChunk(chunk, queue: .valid)
+        try store.commitIngestChunk(chunk, queue: .valid, owner: "test:1")
     }
 
     @Test func validNumbersArePlannedInBatchesInvalidOnesSettledLocally() throws {

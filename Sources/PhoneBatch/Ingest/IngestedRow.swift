@@ -31,8 +31,12 @@ public struct IngestChunk: Sendable {
     public var rows: [IngestedRow] = []
     /// Where ingest resumes after this chunk.
     public var checkpoint: IngestCheckpoint
+    /// The byte offset this chunk starts at: the checkpoint the database must still hold
+    /// for the chunk to be committed (so no two processes ever commit the same rows).
+    public var startOffset: Int64
 
-    public init(checkpoint: IngestCheckpoint) {
+    public init(checkpoint: IngestCheckpoint, startOffset: Int64) {
         self.checkpoint = checkpoint
+        self.startOffset = startOffset
     }
 }

@@ -12,6 +12,9 @@ public final class Ingester {
     private let queue: QueuePolicy
     private let checker: any PhoneChecker
     private let logger: Logger
+    private let interruption: Interruption
+    /// The job lease's holder, renewed with every chunk.
+    private let owner: String
     private var preparer: ChunkPreparer
     /// Rows per transaction: large enough that commits cost little, small enough that a
     /// crash repeats little.
@@ -20,8 +23,11 @@ public final class Ingester {
     public var reportLimit = 20
     private var malformed = 0
 
-    public init(store: Store, layout: RowLayout, queue: QueuePolicy, checker: any PhoneChecker, logger: Logger) {
+    public init(store: Store, layout: RowLayout, queue: QueuePolicy, checker: any PhoneChecker, logger: Logger,
+                owner: String = LeaseOwner.current().description, interruption: Interruption = Interruption()) {
         self.store = store
+        self.owner = owner
+        self.interruption = interruption
         self.queue = queue
         self.checker = checker
         self.logger = logger
@@ -35,6 +41,7 @@ public final class Ingester {
     }
 
     /// Reads from the checkpoint to the end of the file. Returns how many rows were ingested.
+    /// Stops after the chunk being committed when interrupted (throwing `interrupted`).
     @discardableResult
     public func run(path: String, dialect: CSVDialect, from checkpoint: IngestCheckpoint) throws -> Int {
         let reader = try CSVReader(path: path, dialect: dialect, startOffset: checkpoint.offset, startLine: checkpoint.nextLine)
@@ -42,6 +49,7 @@ public final class Ingester {
         var inFlight: [InFlight] = []
         var ingested = 0
         var exhausted = false
+        var committedThrough = checkpoint.offset
         repeat {
             // Keep two chunks with the checker, so it never waits for this thread.
             while !exhausted && inFlight.count < 2 {
@@ -56,11 +64,13 @@ public final class Ingester {
             }
             guard !inFlight.isEmpty else { break }
             let oldest = inFlight.removeFirst()
-            var chunk = IngestChunk(checkpoint: oldest.checkpoint)
+            var chunk = IngestChunk(checkpoint: oldest.checkpoint, startOffset: committedThrough)
             chunk.rows = preparer.complete(oldest.prepared, with: try checker.finish())
             reportMalformed(chunk.rows)
-            try store.commitIngestChunk(chunk, queue: queue)
+            try store.commitIngestChunk(chunk, queue: queue, owner: owner)
+            committedThrough = chunk.checkpoint.offset
             ingested += chunk.rows.count
+            try interruption.check(databasePath: store.path)
         } while true
         if malformed > reportLimit {
             logger.warning("\(malformed - reportLimit) more malformed rows; the database has each one (event row_malformed)")

@@ -3,13 +3,19 @@ import Logging
 
 /// Runs a job through its stages, from wherever the database says it stopped:
 /// ingest (with normalize) -> plan -> submit -> export.
+///
+/// Any number of processes may run one job at once: reading the input is one process's at a
+/// time (the job lease; the others wait for it), and the batches are shared through theirs.
 public struct JobRunner {
     public let options: RunOptions
     let logger: Logger
+    let interruption: Interruption
+    let owner = LeaseOwner.current().description
 
-    public init(options: RunOptions, logger: Logger) {
+    public init(options: RunOptions, logger: Logger, interruption: Interruption = Interruption()) {
         self.options = options
         self.logger = logger
+        self.interruption = interruption
     }
 
     public func run() async throws -> RunReport {
@@ -48,19 +54,43 @@ public struct JobRunner {
         }
         job.outputPath = outputPath
         job.format = options.format
+        do {
+            try await runStages(&job, store: store, provider: provider, inputPath: inputPath, databasePath: databasePath)
+        } catch let error as PhoneBatchError where error.exitStatus == .interrupted {
+            try store.recordRunInterrupted(stage: job.stage)
+            try? store.releaseJobLease(owner: owner)
+            throw error
+        }
+        let export = try Exporter(store: store, job: job).export()
+        if job.stage == .export {
+            try store.setStage(.done)
+        }
+        let elapsed = Timestamp.monotonic() - started
+        try store.recordRunFinished(elapsedSeconds: elapsed)
+        return RunReport(counts: try store.counts(), output: export, databasePath: databasePath, seconds: elapsed)
+    }
 
+    /// Ingest, plan and submit, from the stage the job is at; on return the job is at export.
+    private func runStages(_ job: inout JobRecord, store: Store, provider: (any Provider)?, inputPath: String,
+                           databasePath: String) async throws {
+        if job.stage == .ingest {
+            try await takeIngest(&job, store: store)
+        }
         if job.stage == .ingest {
             let layout = RowLayout(fieldCount: job.header.count, phoneColumn: job.phoneColumn,
                                    countryColumn: job.countryColumn, defaultRegion: job.defaultRegion)
             let queue: QueuePolicy = provider == nil ? .none : (options.sendInvalid ? .all : .valid)
             let ingester = Ingester(store: store, layout: layout, queue: queue, checker: try options.checking.makeChecker(),
-                                    logger: logger)
+                                    logger: logger, owner: owner, interruption: interruption)
             try ingester.run(path: inputPath, dialect: job.dialect, from: job.ingestCheckpoint)
             try store.setStage(.plan)
+            try store.releaseJobLease(owner: owner)
             job.stage = .plan
         }
         if job.stage == .plan {
-            if let provider { try Planner(store: store, provider: provider, token: job.token, logger: logger).run() }
+            if let provider {
+                try Planner(store: store, provider: provider, token: job.token, logger: logger, interruption: interruption).run()
+            }
             try store.setStage(.submit)
             job.stage = .submit
         }
@@ -75,24 +105,43 @@ public struct JobRunner {
             try store.setStage(.export)
             job.stage = .export
         }
-        let export = try Exporter(store: store, job: job).export()
-        if job.stage == .export {
-            try store.setStage(.done)
+    }
+
+    /// Takes the job lease to read the input, or waits while another live process reads it.
+    /// On return either this process holds the lease (the job reloaded, at its checkpoint) or
+    /// the job has moved past ingest.
+    private func takeIngest(_ job: inout JobRecord, store: Store) async throws {
+        var said = false
+        while true {
+            switch try store.takeJobLease(owner: owner) {
+            case .held:
+                if let fresh = try store.loadJob() { job.stage = fresh.stage; job.ingestCheckpoint = fresh.ingestCheckpoint }
+                return
+            case .busy(let holder):
+                if !said {
+                    logger.info("another phonebatch (\(holder)) is reading the input; waiting for it to finish")
+                    said = true
+                }
+                try await interruption.sleep(seconds: 1)
+                try interruption.check(databasePath: store.path)
+                if let fresh = try store.loadJob(), fresh.stage != .ingest {
+                    job.stage = fresh.stage
+                    return
+                }
+            }
         }
-        let elapsed = Timestamp.monotonic() - started
-        try store.recordRunFinished(elapsedSeconds: elapsed)
-        return RunReport(counts: try store.counts(), output: export, databasePath: databasePath, seconds: elapsed)
     }
 
     /// Submits and polls every batch until each number is settled, through the provider's
     /// lane, with its own connection to the database.
     private func submit(provider: any Provider, databasePath: String, token: String) async throws {
         let limits = provider.limits
-        let queue = try WorkQueue(path: databasePath, provider: provider.name, token: token, owner: Self.ownerID(),
+        let queue = try WorkQueue(path: databasePath, provider: provider.name, token: token, owner: owner,
                                   leaseSeconds: SubmitEngine.leaseSeconds(for: limits), batchSize: limits.batchSize)
         let client = ProviderHTTPClient.make(limits: limits)
         do {
-            try await SubmitEngine(queue: queue, provider: provider, client: client, logger: logger).run()
+            try await SubmitEngine(queue: queue, provider: provider, client: client, logger: logger,
+                                   interruption: interruption).run()
         } catch {
             try? await client.shutdown()
             throw error
@@ -109,11 +158,6 @@ public struct JobRunner {
         guard job.optionsJSON == options.defining.text else {
             throw PhoneBatchError.jobMismatch(path: databasePath, reason: "it was run with other options: \(job.optionsJSON)")
         }
-    }
-
-    /// Who holds a lease: this process on this machine.
-    static func ownerID() -> String {
-        "\(ProcessInfo.processInfo.hostName):\(getpid())"
     }
 }
 

@@ -6,12 +6,14 @@ public struct Planner {
     let provider: any Provider
     let token: String
     let logger: Logger
+    let interruption: Interruption
 
-    public init(store: Store, provider: any Provider, token: String, logger: Logger) {
+    public init(store: Store, provider: any Provider, token: String, logger: Logger, interruption: Interruption = Interruption()) {
         self.store = store
         self.provider = provider
         self.token = token
         self.logger = logger
+        self.interruption = interruption
     }
 
     /// Plans every pending number. Returns the number of batches made.
@@ -21,6 +23,7 @@ public struct Planner {
         while let batch = try store.planBatch(provider: provider.name, token: token, size: provider.limits.batchSize) {
             batches += 1
             numbers += batch.size
+            try interruption.check(databasePath: store.path)
         }
         if batches > 0 {
             logger.info("planned \(numbers) numbers in \(batches) batches for \(provider.name)")

@@ -72,6 +72,14 @@ public final class SQLiteConnection {
         }
     }
 
+    /// Runs `body` in a read transaction: every query in it sees the same snapshot, and no
+    /// write lock is taken (a running job is never held up by a reader).
+    public func readTransaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN DEFERRED")
+        defer { try? execute("COMMIT") }
+        return try body()
+    }
+
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     public var changes: Int { Int(sqlite3_changes(handle)) }
     var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }

@@ -4,7 +4,7 @@
 /// same bytes, built into the binary by `scripts/sync-schema`, and a test keeps them equal.
 public enum Schema {
     /// `PRAGMA user_version` of a file written with `text`.
-    public static let version = 2
+    public static let version = 3
 
     /// The steps from each older version to the next: `migrations[v - 1]` takes a file from
     /// version v to v + 1. Tables only: after the steps, every view is dropped and created
@@ -22,6 +22,12 @@ public enum Schema {
         ALTER TABLE result ADD COLUMN carrier TEXT;
         ALTER TABLE result ADD COLUMN ported TEXT;
         ALTER TABLE result ADD COLUMN timezone TEXT;
+        """,
+        // 2 -> 3: the job lease (one process reads the input), and a number's batches indexed.
+        """
+        ALTER TABLE job ADD COLUMN lease_owner TEXT;
+        ALTER TABLE job ADD COLUMN lease_until TEXT;
+        CREATE INDEX batch_number_by_number ON batch_number (e164);
         """,
     ]
 

@@ -3,8 +3,11 @@ extension Store {
     /// E.164), an event per malformed row, and the checkpoint after them: one transaction,
     /// so a crash leaves either all of it or none.
     ///
+    /// The checkpoint moves only from where the chunk starts, and the job lease of `owner` is
+    /// renewed with it: rows another process has committed are never committed twice.
+    ///
     /// - Parameter queue: which numbers wait for a provider; the others are settled locally.
-    public func commitIngestChunk(_ chunk: IngestChunk, queue: QueuePolicy) throws {
+    public func commitIngestChunk(_ chunk: IngestChunk, queue: QueuePolicy, owner: String) throws {
         try transaction {
             let insertRecord = try statement("""
                 INSERT INTO record (row_no, line_no, phone_raw, country_raw, region, status, error, e164)
@@ -44,13 +47,20 @@ extension Store {
                 }
             }
             let checkpoint = try statement("""
-                UPDATE job SET ingest_offset = ?, ingest_next_row = ?, ingest_next_line = ?, updated_at = ? WHERE id = 1
+                UPDATE job SET ingest_offset = ?, ingest_next_row = ?, ingest_next_line = ?, updated_at = ?,
+                               lease_owner = ?, lease_until = ?
+                WHERE id = 1 AND ingest_offset = ?
                 """)
             checkpoint.bind(1, chunk.checkpoint.offset)
             checkpoint.bind(2, chunk.checkpoint.nextRow)
             checkpoint.bind(3, chunk.checkpoint.nextLine)
             checkpoint.bind(4, Timestamp.now())
+            checkpoint.bind(5, owner)
+            checkpoint.bind(6, Timestamp.after(seconds: Self.jobLeaseSeconds))
+            checkpoint.bind(7, chunk.startOffset)
             try checkpoint.run()
+            // Rolled back: another process took the job over while this one stalled.
+            guard connection.changes == 1 else { throw PhoneBatchError.ingestTakenOver(path: path) }
         }
     }
 }

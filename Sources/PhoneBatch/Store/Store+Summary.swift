@@ -26,3 +26,10 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The run was interrupted (SIGINT, SIGTERM) and stopped cleanly at `stage`.
+    func recordRunInterrupted(stage: JobStage) throws {
+        try transaction { try appendEvent(Event(kind: "run_interrupted", detail: ["stage": .string(stage.rawValue)])) }
+    }
+}

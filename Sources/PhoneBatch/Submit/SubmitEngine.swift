@@ -8,21 +8,26 @@ import Logging
 /// next. Submitting and polling take turns when both are due, so neither starves.
 ///
 /// A stop (bad credentials, no credits, quota) ends the claiming of new work; the batches in
-/// flight finish and are recorded, and the stop is thrown for the command to report.
+/// flight finish and are recorded, and the stop is thrown for the command to report. An
+/// interruption (SIGINT, SIGTERM) does the same, and a batch waiting to retry is given back
+/// at once rather than waited for.
 public struct SubmitEngine: Sendable {
     let queue: WorkQueue
     let provider: any Provider
     let client: HTTPClient
     let lane: Lane
     let logger: Logger
+    let interruption: Interruption
     public var backoff = Backoff(base: 1, cap: 300)
 
-    public init(queue: WorkQueue, provider: any Provider, client: HTTPClient, logger: Logger) {
+    public init(queue: WorkQueue, provider: any Provider, client: HTTPClient, logger: Logger,
+                interruption: Interruption = Interruption()) {
         self.queue = queue
         self.provider = provider
         self.client = client
         self.lane = Lane(requestsPerSecond: provider.limits.requestsPerSecond)
         self.logger = logger
+        self.interruption = interruption
     }
 
     /// How long a claim holds: longer than the slowest submission (every try of a few
@@ -39,7 +44,7 @@ public struct SubmitEngine: Sendable {
     }
 
     public func run() async throws {
-        let released = try await queue.releaseDeadLeases(host: ProcessInfo.processInfo.hostName)
+        let released = try await queue.releaseDeadLeases()
         if released > 0 { logger.warning("took over \(released) batches from a run that stopped without finishing them") }
         let limits = provider.limits
         var failure: (any Error)?
@@ -49,19 +54,20 @@ public struct SubmitEngine: Sendable {
             var timerArmed = false
             var preferPoll = false
             while true {
-                while stop == nil, failure == nil, inFlight < limits.maxInFlight {
+                let winding = stop != nil || failure != nil || interruption.isRequested
+                while !winding, inFlight < limits.maxInFlight {
                     guard let claimed = try await queue.next(preferPoll: preferPoll) else { break }
                     preferPoll.toggle()
                     inFlight += 1
                     group.addTask { await perform(claimed) }
                 }
                 // Only asked when a worker is free and nothing could be claimed: not on the hot path.
-                let idle = stop != nil || failure != nil || inFlight >= limits.maxInFlight
-                    ? nil : try await queue.secondsUntilNextWork()
+                let idle = winding || inFlight >= limits.maxInFlight ? nil : try await queue.secondsUntilNextWork()
                 if inFlight == 0 {
                     guard let idle else { break }
-                    // Nothing in flight: wait for the next poll or deferred retry to fall due.
-                    try await Task.sleep(for: .milliseconds(Int(min(max(idle, 0.01), 30) * 1000)))
+                    // Nothing in flight: wait for the next poll or deferred retry to fall due
+                    // (at most 5 s, so that work another process leaves is seen soon).
+                    try await interruption.sleep(seconds: min(max(idle, 0.01), 5))
                     continue
                 }
                 if !timerArmed, let idle {
@@ -95,12 +101,14 @@ public struct SubmitEngine: Sendable {
             try await queue.recordStop(stop)
             throw PhoneBatchError.providerStopped(stop)
         }
+        try interruption.check(databasePath: queue.path)
     }
 
     /// One step on one batch: submit (or recover) it, or poll it; then record what came of it.
     private func perform(_ claimed: ClaimedBatch) async -> Step {
-        let session = ProviderSession(client: client, lane: lane, limits: provider.limits, provider: provider.name,
+        var session = ProviderSession(client: client, lane: lane, limits: provider.limits, provider: provider.name,
                                       batchID: claimed.id, recorder: queue, logger: logger)
+        session.interruption = interruption
         let started = Timestamp.monotonic()
         do {
             let outcome = try await step(claimed, session: session)
@@ -113,6 +121,14 @@ public struct SubmitEngine: Sendable {
                 return .failed(error)
             }
             return .stopped(stop)
+        } catch PhoneBatchError.interrupted {
+            // Stopped between tries: back to the queue, to be sent again on resume.
+            do {
+                try await setAside(claimed, reason: "interrupted", after: 0)
+            } catch {
+                return .failed(error)
+            }
+            return .finished
         } catch let error where Self.isFatal(error) {
             return .failed(error)
         } catch {

@@ -1,10 +1,9 @@
-import Glibc
-
 /// The job's database as the submit stage's workers share it: one connection, one owner
 /// (this actor), every operation one transaction. Workers record requests and provider
 /// references through it as they go.
 public actor WorkQueue: BatchRecorder {
     private let store: Store
+    let path: String
     let provider: String
     let token: String
     let owner: String
@@ -13,6 +12,7 @@ public actor WorkQueue: BatchRecorder {
 
     public init(path: String, provider: String, token: String, owner: String, leaseSeconds: Double, batchSize: Int) throws {
         store = try Store(path: path)
+        self.path = path
         self.provider = provider
         self.token = token
         self.owner = owner
@@ -37,11 +37,8 @@ public actor WorkQueue: BatchRecorder {
 
     /// Leases held by processes of this machine that no longer exist: a crashed run's
     /// batches are taken over at once rather than when their leases run out.
-    func releaseDeadLeases(host: String) throws -> Int {
-        try store.releaseLeases { owner in
-            guard owner.hasPrefix(host + ":"), let pid = Int32(owner.dropFirst(host.count + 1)) else { return false }
-            return kill(pid, 0) != 0 && errno == ESRCH
-        }
+    func releaseDeadLeases() throws -> Int {
+        try store.releaseLeases(where: LeaseOwner.isGone)
     }
 
     public func recordRequest(_ record: RequestRecord) throws {

@@ -21,6 +21,10 @@ public enum PhoneBatchError: Error, Equatable, Sendable {
     case workLeft(pendingNumbers: Int, openBatches: Int)
     case configuration(String)
     case providerStopped(ProviderStop)
+    /// SIGINT or SIGTERM: the work in flight was recorded.
+    case interrupted(databasePath: String)
+    /// This process stalled past its job lease and another one read the rows it was about to commit.
+    case ingestTakenOver(path: String)
 
     public var message: String {
         switch self {
@@ -62,6 +66,10 @@ public enum PhoneBatchError: Error, Equatable, Sendable {
             return reason
         case .providerStopped(let stop):
             return stop.description
+        case .interrupted(let path):
+            return "interrupted; the work in flight is recorded: run `phonebatch resume \(path)` to finish"
+        case .ingestTakenOver(let path):
+            return "another phonebatch process took over reading the input of \(path) while this one was stalled; it goes on, this one stops"
         case .diskFull(let reason):
             return "the disk is full (\(reason)); the database is sound: free some space and run the same command again to resume"
         }
@@ -78,6 +86,8 @@ public enum PhoneBatchError: Error, Equatable, Sendable {
         case .workerFailed: return .internalError
         case .workLeft: return .internalError
         case .configuration: return .configuration
+        case .interrupted: return .interrupted
+        case .ingestTakenOver: return .internalError
         case .providerStopped(let stop): return stop.reason == .unavailable ? .unavailable : .providerRefused
         }
     }

@@ -5,9 +5,9 @@ import PhoneBatch
 /// (`--sandbox`): the sandbox's settings override the environment's and the config's for
 /// every provider, so a rehearsal can never reach a real one.
 public enum JobLauncher {
-    public static func run(_ options: RunOptions, logger: Logger) async throws -> RunReport {
+    public static func run(_ options: RunOptions, logger: Logger, interruption: Interruption = Interruption()) async throws -> RunReport {
         guard options.sandbox, options.provider != ProviderCatalog.offline else {
-            return try await JobRunner(options: options, logger: logger).run()
+            return try await JobRunner(options: options, logger: logger, interruption: interruption).run()
         }
         let sandbox = try await InProcessSandbox.start(logger: Logger(label: "phonebatch.sandbox", factory: { _ in SwiftLogNoOpLogHandler() }))
         logger.info("rehearsing against the sandbox at \(sandbox.baseURL); nothing leaves this machine")
@@ -16,7 +16,7 @@ public enum JobLauncher {
         // The sandbox answers "try later" in seconds, not the real network's minutes.
         rehearsal.environment["PHONEBATCH_ACCUAUTH_RECHECK_SECONDS"] = rehearsal.environment["PHONEBATCH_ACCUAUTH_RECHECK_SECONDS"] ?? "3"
         do {
-            let report = try await JobRunner(options: rehearsal, logger: logger).run()
+            let report = try await JobRunner(options: rehearsal, logger: logger, interruption: interruption).run()
             await sandbox.stop()
             return report
         } catch {

@@ -15,6 +15,8 @@ public struct ProviderSession: Sendable {
     let recorder: any BatchRecorder
     let logger: Logger
     var backoff = Backoff()
+    /// Asked between tries: an interrupted run gives the batch back instead of waiting to retry.
+    var interruption = Interruption()
 
     init(client: HTTPClient, lane: Lane, limits: ProviderLimits, provider: String, batchID: Int64,
          recorder: any BatchRecorder, logger: Logger) {
@@ -76,6 +78,7 @@ public struct ProviderSession: Sendable {
                 }
             }
             guard attempt < limits.maxAttempts else { break }
+            try interruption.check(databasePath: "")
             let wait = max(backoff.delay(retry: attempt - 1), pause ?? 0)
             logger.debug("\(provider) \(request.endpoint): \(lastProblem); retrying in \(Int(wait * 1000)) ms")
             try await Task.sleep(for: .milliseconds(Int(wait * 1000)))
