@@ -16,9 +16,10 @@ final class SignalTrap {
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            // Handlers run one at a time on `queue`: the interruption itself counts the signals.
-            source.setEventHandler { [interruption, queue] in
-                guard !interruption.isRequested else { Self.exitNow("stopped at once") }
+            // Handlers run one at a time on `queue`, and signals that come together are
+            // coalesced into one call: `data` says how many came.
+            source.setEventHandler { [interruption, queue, source] in
+                guard !interruption.isRequested, source.data < 2 else { Self.exitNow("stopped at once") }
                 interruption.request()
                 StandardError.write("phonebatch: stopping: finishing the work in flight (up to \(Int(graceSeconds)) s; press Ctrl-C again to stop at once)\n")
                 queue.asyncAfter(deadline: .now() + graceSeconds) { Self.exitNow("the grace period ran out") }

@@ -22,7 +22,7 @@ import Testing
         #expect(try store.connection.userVersion == Schema.version)
         let tables = try names(store, type: "table")
         #expect(tables == ["batch", "batch_number", "event", "job", "number", "record", "result"])
-        #expect(try names(store, type: "view") == ["cost", "progress", "request_log", "row_result"])
+        #expect(try names(store, type: "view") == ["cost", "progress", "request_log", "row_history", "row_result"])
         // Opening again leaves it as it is.
         let again = try Store(path: directory.file("job.sqlite"))
         #expect(try names(again, type: "table") == tables)

@@ -43,15 +43,16 @@ public struct JobRunner {
         let fingerprint = try InputFingerprint.of(path: inputPath)
         var job: JobRecord
         if let existing = try store.loadJob() {
-            try checkResumable(existing, fingerprint: fingerprint, databasePath: databasePath)
             job = existing
             if job.stage != .done { logger.info("resuming the job in \(databasePath) at \(job.stage.rawValue)") }
         } else {
             let setup = JobSetup(options: options, inputPath: inputPath, outputPath: outputPath,
                                  defaultRegion: defaultRegion, logger: logger)
             job = try setup.makeJob(fingerprint: fingerprint)
-            try store.createJob(job)
+            // Another run on the same input may have created it a moment before: join that one.
+            if try !store.createJob(job), let created = try store.loadJob() { job = created }
         }
+        try checkResumable(job, fingerprint: fingerprint, databasePath: databasePath)
         job.outputPath = outputPath
         job.format = options.format
         do {

@@ -134,7 +134,7 @@ extension Store {
         if due.inDoubt {
             try appendEvent(Event(kind: "batch_in_doubt", batchID: id, detail: ["attempt": .int(attempt - 1)]))
         }
-        try appendEvent(Event(kind: "batch_submitting", batchID: id, detail: ["attempt": .int(attempt)]))
+        try appendEvent(Event(kind: "batch_submitting", batchID: id, detail: ["attempt": .int(attempt), "owner": .string(owner)]))
     }
 
     /// A batch with its numbers, as a provider works on it.

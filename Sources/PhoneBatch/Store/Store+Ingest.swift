@@ -9,6 +9,22 @@ extension Store {
     /// - Parameter queue: which numbers wait for a provider; the others are settled locally.
     public func commitIngestChunk(_ chunk: IngestChunk, queue: QueuePolicy, owner: String) throws {
         try transaction {
+            // The checkpoint first: a chunk another process has already committed stops here.
+            let checkpoint = try statement("""
+                UPDATE job SET ingest_offset = ?, ingest_next_row = ?, ingest_next_line = ?, updated_at = ?,
+                               lease_owner = ?, lease_until = ?
+                WHERE id = 1 AND ingest_offset = ?
+                """)
+            checkpoint.bind(1, chunk.checkpoint.offset)
+            checkpoint.bind(2, chunk.checkpoint.nextRow)
+            checkpoint.bind(3, chunk.checkpoint.nextLine)
+            checkpoint.bind(4, Timestamp.now())
+            checkpoint.bind(5, owner)
+            checkpoint.bind(6, Timestamp.after(seconds: Self.jobLeaseSeconds))
+            checkpoint.bind(7, chunk.startOffset)
+            try checkpoint.run()
+            // Rolled back: another process took the job over while this one stalled.
+            guard connection.changes == 1 else { throw PhoneBatchError.ingestTakenOver(path: path) }
             let insertRecord = try statement("""
                 INSERT INTO record (row_no, line_no, phone_raw, country_raw, region, status, error, e164)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -46,21 +62,6 @@ extension Store {
                     ]))
                 }
             }
-            let checkpoint = try statement("""
-                UPDATE job SET ingest_offset = ?, ingest_next_row = ?, ingest_next_line = ?, updated_at = ?,
-                               lease_owner = ?, lease_until = ?
-                WHERE id = 1 AND ingest_offset = ?
-                """)
-            checkpoint.bind(1, chunk.checkpoint.offset)
-            checkpoint.bind(2, chunk.checkpoint.nextRow)
-            checkpoint.bind(3, chunk.checkpoint.nextLine)
-            checkpoint.bind(4, Timestamp.now())
-            checkpoint.bind(5, owner)
-            checkpoint.bind(6, Timestamp.after(seconds: Self.jobLeaseSeconds))
-            checkpoint.bind(7, chunk.startOffset)
-            try checkpoint.run()
-            // Rolled back: another process took the job over while this one stalled.
-            guard connection.changes == 1 else { throw PhoneBatchError.ingestTakenOver(path: path) }
         }
     }
 }

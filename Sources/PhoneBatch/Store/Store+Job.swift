@@ -34,17 +34,20 @@ extension Store {
         )
     }
 
-    /// Writes the job row and the `run_started` event.
-    public func createJob(_ job: JobRecord) throws {
+    /// Writes the job row and the `run_started` event. Returns false, writing nothing, when
+    /// another process created the job first (two runs started at once on one input).
+    @discardableResult
+    public func createJob(_ job: JobRecord) throws -> Bool {
         let now = Timestamp.now()
         let headerJSON = String(decoding: try JSONEncoder().encode(job.header), as: UTF8.self)
-        try transaction {
+        return try transaction {
             let insert = try statement("""
                 INSERT INTO job (id, token, phonebatch_version, input_path, input_size, input_sha256, output_path,
                                  output_format, provider, options, delimiter, line_ending, has_bom, header,
                                  phone_column, country_column, default_region, stage, ingest_offset,
                                  ingest_next_row, ingest_next_line, created_at, updated_at)
                 VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING
                 """)
             insert.bind(1, job.token)
             insert.bind(2, PhoneBatchVersion.current)
@@ -69,10 +72,12 @@ extension Store {
             insert.bind(21, now)
             insert.bind(22, now)
             try insert.run()
+            guard connection.changes == 1 else { return false }
             try appendEvent(Event(kind: "run_started", detail: [
                 "input": .string(job.input.path), "size": .int(job.input.size), "sha256": .string(job.input.sha256),
                 "provider": .string(job.provider), "options": .raw(job.optionsJSON),
             ]))
+            return true
         }
     }
 

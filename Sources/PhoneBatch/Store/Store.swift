@@ -1,3 +1,5 @@
+import Foundation
+
 /// The job's SQLite file, through named operations: the rest of phonebatch never writes SQL.
 ///
 /// Each operation that changes state is one transaction. A `Store` has a single owner; two
@@ -34,7 +36,15 @@ public final class Store {
             PRAGMA cache_size = -32768;
             PRAGMA temp_store = MEMORY;
             """)
+        // For the disk-full tests: a cap on the file's pages makes SQLite fail a write with
+        // SQLITE_FULL exactly as a full disk does, without needing a full disk.
+        if let pages = ProcessInfo.processInfo.environment[Self.maxPagesVariable].flatMap(Int.init), pages > 0 {
+            try connection.execute("PRAGMA max_page_count = \(pages)")
+        }
     }
+
+    /// `PHONEBATCH_MAX_DB_PAGES`: the most pages the database may grow to (testing only).
+    public static let maxPagesVariable = "PHONEBATCH_MAX_DB_PAGES"
 
     /// The statement for `sql`, prepared on first use and kept.
     func statement(_ sql: String) throws -> Statement {

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import PhoneBatch
+@testable import PhoneBatchSandbox
+
+/// A full disk, made by capping the database's pages (`PHONEBATCH_MAX_DB_PAGES`): SQLite
+/// fails the write with SQLITE_FULL exactly as it does when the disk is full.
+@Suite struct DiskFullTests {
+    let directory: TemporaryDirectory
+    let input: String
+    var database: String { directory.file("contacts.phonebatch.sqlite") }
+    var output: String { directory.file("contacts.checked.csv") }
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        input = directory.file("contacts.csv")
+        try FileManager.default.copyItem(atPath: TestPaths.repositoryRoot + "/samples/contacts.csv", toPath: input)
+    }
+
+    /// The disk fills while reading the input (offline) or while the provider answers.
+    @Test(arguments: [("offline", 20), ("harmony", 60)])
+    func theRunStopsSaysSoAndResumesOnceThereIsRoom(provider: String, pages: Int) async throws {
+        try await AdapterHarness.run { harness in
+            let environment = harness.environment("harmony", ["BATCH_SIZE": "5"])
+            let arguments = ["run", input, "--provider", provider, "--workers", "1"]
+            let full = try await phonebatch(arguments, environment: environment.merging([Store.maxPagesVariable: String(pages)]) { $1 })
+            #expect(full.status == ExitStatus.ioError.rawValue, "\(full.stderr)")
+            let errors = full.stderr.split(separator: "\n").filter { $0.contains("error:") }
+            #expect(errors == ["phonebatch: error: the disk is full (database or disk is full); the database is sound: free some space and run the same command again to resume"])
+            #expect(!FileManager.default.fileExists(atPath: output))
+            let check = try SQLiteConnection(path: database).prepare("PRAGMA integrity_check")
+            #expect(try check.step() && check.string(0) == "ok")
+
+            let resumed = try await phonebatch(arguments, environment: environment)
+            #expect(resumed.status == 0, "\(resumed.stderr)")
+            #expect(try query(database, "SELECT COUNT(*) FROM record") == 302)
+            #expect(try query(database, "SELECT COUNT(*) FROM number WHERE state IN ('pending', 'batched')") == 0)
+            if provider == "offline" {
+                let expected = try String(contentsOfFile: TestPaths.repositoryRoot + "/Tests/PhoneBatchTests/Fixtures/contacts.expected.csv", encoding: .utf8)
+                #expect(try String(contentsOfFile: output, encoding: .utf8) == expected)
+            } else {
+                #expect(await harness.ledger(.harmony)["distinct_numbers"]?.intValue
+                        == (try query(database, "SELECT COUNT(*) FROM number WHERE valid = 1")))
+            }
+        }
+    }
+}

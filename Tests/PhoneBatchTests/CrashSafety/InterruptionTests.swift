@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import PhoneBatch
+@testable import PhoneBatchSandbox
+
+/// SIGINT and SIGTERM on a real process in the middle of its requests.
+@Suite struct InterruptionTests {
+    let directory: TemporaryDirectory
+    let input: String
+    var database: String { directory.file("contacts.phonebatch.sqlite") }
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        input = directory.file("contacts.csv")
+        try FileManager.default.copyItem(atPath: TestPaths.repositoryRoot + "/samples/contacts.csv", toPath: input)
+    }
+
+    /// A sandbox slow enough that a run is caught with requests in flight.
+    static var slowSandbox: SandboxKnobs {
+        var knobs = SandboxKnobs()
+        knobs.latencyMilliseconds = 300
+        return knobs
+    }
+
+    static let settings = ["BATCH_SIZE": "10", "MAX_IN_FLIGHT": "2"]
+
+    func startRun(_ harness: AdapterHarness) throws -> LaunchedProcess {
+        try LaunchedProcess(["run", input, "--provider", "harmony", "--workers", "1"],
+                            environment: harness.environment("harmony", Self.settings), stderrPath: directory.file("run.err"))
+    }
+
+    func validNumbers() throws -> Int64 { try query(database, "SELECT COUNT(*) FROM number WHERE valid = 1") }
+
+    @Test(arguments: [SIGINT, SIGTERM])
+    func aSignalFinishesWhatIsInFlightAndExitsResumable(signal: Int32) async throws {
+        try await AdapterHarness.run(Self.slowSandbox) { harness in
+            let run = try startRun(harness)
+            try await waitUntil("the first answer") { try query(database, "SELECT COUNT(*) FROM event WHERE kind = 'batch_done'") > 0 }
+            run.send(signal)
+            let (status, stderr) = await run.wait()
+            #expect(status == ExitStatus.interrupted.rawValue, "\(stderr)")
+            #expect(stderr.contains("interrupted; the work in flight is recorded: run `phonebatch resume \(database)` to finish"))
+            // Everything in flight was finished and recorded: nothing is left mid-submission.
+            #expect(try query(database, "SELECT COUNT(*) FROM batch WHERE state = 'submitting' OR lease_owner IS NOT NULL") == 0)
+            #expect(try query(database, "SELECT COUNT(*) FROM event WHERE kind = 'run_interrupted'") == 1)
+            #expect(try query(database, "SELECT COUNT(*) FROM number WHERE state IN ('pending', 'batched')") > 0, "stopped early")
+
+            let resumed = try await phonebatch(["resume", database], environment: harness.environment("harmony", Self.settings))
+            #expect(resumed.status == 0, "\(resumed.stderr)")
+            #expect(try query(database, "SELECT COUNT(*) FROM result") == validNumbers())
+            let ledger = await harness.ledger(.harmony)
+            #expect(ledger["resubmitted_numbers"]?.intValue == 0, "a clean stop leaves nothing in doubt")
+            #expect(ledger["distinct_numbers"]?.intValue == (try validNumbers()))
+        }
+    }
+
+    @Test func aSecondSignalExitsAtOnceAndResumeSendsOnlyWhatWasInDoubt() async throws {
+        try await AdapterHarness.run(Self.slowSandbox) { harness in
+            let run = try startRun(harness)
+            try await waitUntil("a batch in flight") {
+                try query(database, "SELECT COUNT(*) FROM batch WHERE state = 'submitting'") > 0
+                    && query(database, "SELECT COUNT(*) FROM event WHERE kind = 'batch_done'") > 0
+            }
+            run.send(SIGINT)
+            // Signals of one kind sent together may arrive as one: send the second once the
+            // first is being acted on.
+            try await waitUntil("the first signal taken") { run.stderrSoFar.contains("stopping:") }
+            run.send(SIGINT)
+            let (status, stderr) = await run.wait()
+            #expect(status == ExitStatus.interrupted.rawValue, "\(stderr)")
+            #expect(stderr.contains("stopped at once"))
+
+            let resumed = try await phonebatch(["resume", database], environment: harness.environment("harmony", Self.settings))
+            #expect(resumed.status == 0, "\(resumed.stderr)")
+            #expect(try query(database, "SELECT COUNT(*) FROM result") == validNumbers())
+            let inDoubt = try query(database, """
+                SELECT COUNT(DISTINCT bn.e164) FROM event e JOIN batch_number bn ON bn.batch_id = e.batch_id
+                WHERE e.kind = 'batch_resent'
+                """)
+            let resent = await harness.ledger(.harmony)["resubmitted_numbers"]?.intValue ?? -1
+            #expect(resent <= inDoubt, "only numbers whose request may have left are sent twice")
+        }
+    }
+}
