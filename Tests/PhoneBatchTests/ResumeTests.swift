@@ -41,4 +41,18 @@ import Testing
         #expect(try store.scalar("SELECT COUNT(*) FROM record") == 50)
         #expect(try store.scalar("SELECT COUNT(*) FROM number") == 30)
     }
+
+    @Test func aJobBegunBeforeAnOptionExistedStillResumes() throws {
+        let directory = try TemporaryDirectory()
+        let input = try directory.write("in.csv", "name,phone\nA,+44 20 7946 0001\n")
+        let database = directory.file("in.phonebatch.sqlite")
+        #expect(try phonebatch("run", input).status == 0)
+        // As an older phonebatch wrote it: no "sandbox" among the options.
+        try SQLiteConnection(path: database).execute("""
+            UPDATE job SET options = '{"provider":"offline","phone_column":null,"country_column":null,"default_country":null,"delimiter":null,"send_invalid":false}'
+            """)
+        let again = try phonebatch("run", input)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try phonebatch("resume", database).status == 0)
+    }
 }

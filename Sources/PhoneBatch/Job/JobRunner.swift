@@ -156,7 +156,9 @@ public struct JobRunner {
             throw PhoneBatchError.jobMismatch(path: databasePath, reason: "it was made from \(job.input.path)")
         }
         guard job.input == fingerprint else { throw PhoneBatchError.inputChanged(path: fingerprint.path) }
-        guard job.optionsJSON == options.defining.text else {
+        // Read back through RunOptions, so that an option added since the job began counts
+        // as its default rather than as a difference.
+        guard try RunOptions.resuming(job, databasePath: databasePath).defining.text == options.defining.text else {
             throw PhoneBatchError.jobMismatch(path: databasePath, reason: "it was run with other options: \(job.optionsJSON)")
         }
     }

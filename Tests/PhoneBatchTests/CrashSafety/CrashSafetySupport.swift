@@ -27,6 +27,11 @@ final class LaunchedProcess: Sendable {
         finished = stream
     }
 
+    /// A test that fails early must not leave its process talking to a sandbox being stopped.
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
     var pid: Int32 { process.processIdentifier }
 
     func send(_ signal: Int32) {
