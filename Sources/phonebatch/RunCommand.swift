@@ -6,83 +6,28 @@ import PhoneBatchSandbox
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Check every phone number of INPUT and write it back with the verdicts appended."
+        abstract: "Check every phone number of INPUT and write it back with the verdicts appended.",
+        discussion: "With a paid provider on a terminal, the plan is shown and confirmed before the first billable request."
     )
 
-    @Argument(help: "The CSV export to check.")
-    var input: String
+    @OptionGroup var job: JobOptions
 
-    @Option(help: "Who checks the numbers: \(ProviderCatalog.names.joined(separator: ", ")).")
-    var provider = "offline"
-
-    @Option(help: "Where to write the output (default: NAME.checked.csv beside the input).")
-    var out: String?
-
-    @Option(help: "The job's SQLite file (default: NAME.phonebatch.sqlite beside the input).")
-    var db: String?
-
-    @Option(name: .customLong("phone-column"), help: "The phone column: a header name or a 1-based number (default: found from the header, else the content).")
-    var phoneColumn: String?
-
-    @Option(name: .customLong("country-column"), help: "A column of ISO 3166 codes or English country names that sets each row's country (default: one named like 'Country'; '' for none).")
-    var countryColumn: String?
-
-    @Option(name: .customLong("default-country"), help: "The country of national numbers in rows with no country (ISO 3166 code or English name).")
-    var defaultCountry: String?
-
-    @Option(help: "The field separator: , ; | or tab (default: detected).")
-    var delimiter: String?
-
-    @Option(help: "Output format: csv or jsonl.")
-    var format: OutputFormat = .csv
-
-    @Flag(name: .customLong("send-invalid"), help: "Send numbers libphonenumber finds invalid to the provider too.")
-    var sendInvalid = false
-
-    @Flag(help: "Discard this input's database and start over.")
-    var restart = false
-
-    @Option(help: "A TOML config file with a section per provider (see samples/phonebatch.toml); PHONEBATCH_* variables override it.")
-    var config: String?
-
-    @Flag(help: "Rehearse: start the provider sandbox in this process and send the numbers there, not to the provider.")
-    var sandbox = false
-
-    @Option(help: "Processes that check numbers in parallel (default: one per core; 1 checks in this process).")
-    var workers: Int?
+    @Flag(name: .shortAndLong, help: "Do not ask before sending numbers to a paid provider (never asked off a terminal).")
+    var yes = false
 
     @OptionGroup var stopping: StopOptions
 
     @OptionGroup var logging: LoggingOptions
 
-    func validate() throws {
-        if let workers, workers < 1 {
-            throw ValidationError("--workers takes a number of processes, 1 or more")
-        }
-    }
-
     func run() async throws {
         let logger = logging.makeLogger()
         let trap = SignalTrap(graceSeconds: stopping.grace)
-        var options = RunOptions(inputPath: input)
-        options.outputPath = out
-        options.databasePath = db
-        options.provider = provider
-        options.phoneColumn = phoneColumn
-        options.countryColumn = countryColumn
-        options.defaultCountry = defaultCountry
-        options.delimiter = delimiter
-        options.format = format
-        options.sendInvalid = sendInvalid
-        options.restart = restart
-        options.configPath = config
-        options.sandbox = sandbox
-        options.environment = ProcessInfo.processInfo.environment
-        options.checking = .forWorkers(workers)
-        let report = try await reportingErrors { try await JobLauncher.run(options, logger: logger, interruption: trap.interruption) }
+        let options = job.runOptions()
+        let report = try await reportingErrors {
+            try await JobLauncher.run(options, logger: logger, interruption: trap.interruption,
+                                      confirm: TerminalConfirmation.make(skip: yes))
+        }
         withExtendedLifetime(trap) {}
         if !logging.quiet { print(report.text) }
     }
 }
-
-extension OutputFormat: ExpressibleByArgument {}

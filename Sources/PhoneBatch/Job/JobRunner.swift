@@ -18,8 +18,22 @@ public struct JobRunner {
         self.interruption = interruption
     }
 
-    public func run() async throws -> RunReport {
-        let started = Timestamp.monotonic()
+    /// Asked before the first billable request, with the plan; false stops the run before
+    /// anything is sent (`run` on a terminal, unless `--yes`).
+    public var confirm: (@Sendable (JobPlan) async -> Bool)?
+
+    /// A job opened: its database, its record, where its files are.
+    private struct OpenedJob {
+        var store: Store
+        var job: JobRecord
+        var configuration: Configuration
+        var inputPath: String
+        var databasePath: String
+    }
+
+    /// Checks the paths, opens (or creates) the database and the job, and checks that the job
+    /// is this one: the same input, unchanged, with the same options.
+    private func open() throws -> OpenedJob {
         let inputPath = FileSystem.absolute(options.inputPath)
         guard FileSystem.exists(inputPath) else { throw PhoneBatchError.inputNotFound(path: options.inputPath) }
         let outputPath = FileSystem.absolute(options.outputPath ?? DefaultPaths.output(for: inputPath, format: options.format))
@@ -32,7 +46,6 @@ public struct JobRunner {
             throw PhoneBatchError.invalidOption("the output would overwrite the database \(databasePath); choose another path with --out")
         }
         let configuration = try Configuration(path: options.configPath, environment: options.environment)
-        let provider = try ProviderCatalog.provider(named: options.provider, configuration: configuration)
         let defaultRegion = try options.defaultCountry.map { text in
             guard let region = CountryResolver.shared.region(for: text) else { throw PhoneBatchError.unknownCountry(text) }
             return region
@@ -55,8 +68,30 @@ public struct JobRunner {
         try checkResumable(job, fingerprint: fingerprint, databasePath: databasePath)
         job.outputPath = outputPath
         job.format = options.format
+        return OpenedJob(store: store, job: job, configuration: configuration, inputPath: inputPath, databasePath: databasePath)
+    }
+
+    /// Reads the input (free: the local check) and says what the run would send, in how many
+    /// requests, how long and at what cost. Sends nothing; needs no credentials. The job it
+    /// leaves is the one `run` continues.
+    public func plan() async throws -> JobPlan {
+        var opened = try open()
+        let profile = try ProviderCatalog.profile(named: options.provider, configuration: opened.configuration)
+        if opened.job.stage == .ingest {
+            try await ingest(&opened.job, store: opened.store, sending: profile != nil, inputPath: opened.inputPath)
+        }
+        return try JobPlan.make(store: opened.store, profile: profile, provider: options.provider)
+    }
+
+    public func run() async throws -> RunReport {
+        let started = Timestamp.monotonic()
+        var opened = try open()
+        let provider = try ProviderCatalog.provider(named: options.provider, configuration: opened.configuration)
+        let (store, inputPath, databasePath) = (opened.store, opened.inputPath, opened.databasePath)
+        var job = opened.job
         do {
-            try await runStages(&job, store: store, provider: provider, inputPath: inputPath, databasePath: databasePath)
+            try await runStages(&job, store: store, provider: provider, configuration: opened.configuration,
+                                inputPath: inputPath, databasePath: databasePath)
         } catch let error as PhoneBatchError where error.exitStatus == .interrupted {
             try store.recordRunInterrupted(stage: job.stage)
             try? store.releaseJobLease(owner: owner)
@@ -72,21 +107,15 @@ public struct JobRunner {
     }
 
     /// Ingest, plan and submit, from the stage the job is at; on return the job is at export.
-    private func runStages(_ job: inout JobRecord, store: Store, provider: (any Provider)?, inputPath: String,
-                           databasePath: String) async throws {
+    private func runStages(_ job: inout JobRecord, store: Store, provider: (any Provider)?, configuration: Configuration,
+                           inputPath: String, databasePath: String) async throws {
         if job.stage == .ingest {
-            try await takeIngest(&job, store: store)
+            try await ingest(&job, store: store, sending: provider != nil, inputPath: inputPath)
         }
-        if job.stage == .ingest {
-            let layout = RowLayout(fieldCount: job.header.count, phoneColumn: job.phoneColumn,
-                                   countryColumn: job.countryColumn, defaultRegion: job.defaultRegion)
-            let queue: QueuePolicy = provider == nil ? .none : (options.sendInvalid ? .all : .valid)
-            let ingester = Ingester(store: store, layout: layout, queue: queue, checker: try options.checking.makeChecker(),
-                                    logger: logger, owner: owner, interruption: interruption)
-            try ingester.run(path: inputPath, dialect: job.dialect, from: job.ingestCheckpoint)
-            try store.setStage(.plan)
-            try store.releaseJobLease(owner: owner)
-            job.stage = .plan
+        if let provider, let confirm, job.stage < .export, try store.isUnspent() {
+            let profile = try ProviderCatalog.profile(named: provider.name, configuration: configuration)
+            let plan = try JobPlan.make(store: store, profile: profile, provider: provider.name)
+            if plan.numbersToSend > 0, !(await confirm(plan)) { throw PhoneBatchError.declined(databasePath: databasePath) }
         }
         if job.stage == .plan {
             if let provider {
@@ -106,6 +135,22 @@ public struct JobRunner {
             try store.setStage(.export)
             job.stage = .export
         }
+    }
+
+    /// Reads the input from the job's checkpoint (with the job lease: one process at a time)
+    /// and moves the job to plan. `sending`: the valid numbers wait for a provider.
+    private func ingest(_ job: inout JobRecord, store: Store, sending: Bool, inputPath: String) async throws {
+        try await takeIngest(&job, store: store)
+        guard job.stage == .ingest else { return }
+        let layout = RowLayout(fieldCount: job.header.count, phoneColumn: job.phoneColumn,
+                               countryColumn: job.countryColumn, defaultRegion: job.defaultRegion)
+        let queue: QueuePolicy = sending ? (options.sendInvalid ? .all : .valid) : .none
+        let ingester = Ingester(store: store, layout: layout, queue: queue, checker: try options.checking.makeChecker(),
+                                logger: logger, owner: owner, interruption: interruption)
+        try ingester.run(path: inputPath, dialect: job.dialect, from: job.ingestCheckpoint)
+        try store.setStage(.plan)
+        try store.releaseJobLease(owner: owner)
+        job.stage = .plan
     }
 
     /// Takes the job lease to read the input, or waits while another live process reads it.

@@ -33,3 +33,10 @@ extension Store {
         try transaction { try appendEvent(Event(kind: "run_interrupted", detail: ["stage": .string(stage.rawValue)])) }
     }
 }
+
+extension Store {
+    /// True while no request has been sent to a provider: nothing has been spent yet.
+    func isUnspent() throws -> Bool {
+        try scalar("SELECT EXISTS (SELECT 1 FROM event WHERE kind = 'request')") == 0
+    }
+}

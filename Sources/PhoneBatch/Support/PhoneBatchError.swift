@@ -23,6 +23,8 @@ public enum PhoneBatchError: Error, Equatable, Sendable {
     case providerStopped(ProviderStop)
     /// SIGINT or SIGTERM: the work in flight was recorded.
     case interrupted(databasePath: String)
+    /// The user answered no to the plan: nothing was sent.
+    case declined(databasePath: String)
     /// This process stalled past its job lease and another one read the rows it was about to commit.
     case ingestTakenOver(path: String)
 
@@ -68,6 +70,8 @@ public enum PhoneBatchError: Error, Equatable, Sendable {
             return stop.description
         case .interrupted(let path):
             return "interrupted; the work in flight is recorded: run `phonebatch resume \(path)` to finish"
+        case .declined(let path):
+            return "nothing was sent; the job is kept in \(path): run the same command again to continue (--yes skips the question)"
         case .ingestTakenOver(let path):
             return "another phonebatch process took over reading the input of \(path) while this one was stalled; it goes on, this one stops"
         case .diskFull(let reason):
@@ -86,7 +90,7 @@ public enum PhoneBatchError: Error, Equatable, Sendable {
         case .workerFailed: return .internalError
         case .workLeft: return .internalError
         case .configuration: return .configuration
-        case .interrupted: return .interrupted
+        case .interrupted, .declined: return .interrupted
         case .ingestTakenOver: return .internalError
         case .providerStopped(let stop): return stop.reason == .unavailable ? .unavailable : .providerRefused
         }

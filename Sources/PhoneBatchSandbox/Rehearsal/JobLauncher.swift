@@ -5,9 +5,14 @@ import PhoneBatch
 /// (`--sandbox`): the sandbox's settings override the environment's and the config's for
 /// every provider, so a rehearsal can never reach a real one.
 public enum JobLauncher {
-    public static func run(_ options: RunOptions, logger: Logger, interruption: Interruption = Interruption()) async throws -> RunReport {
+    /// - Parameter confirm: asked before the first billable request of a real run (a
+    ///   rehearsal costs nothing and asks nothing).
+    public static func run(_ options: RunOptions, logger: Logger, interruption: Interruption = Interruption(),
+                           confirm: (@Sendable (JobPlan) async -> Bool)? = nil) async throws -> RunReport {
         guard options.sandbox, options.provider != ProviderCatalog.offline else {
-            return try await JobRunner(options: options, logger: logger, interruption: interruption).run()
+            var runner = JobRunner(options: options, logger: logger, interruption: interruption)
+            runner.confirm = confirm
+            return try await runner.run()
         }
         let sandbox = try await InProcessSandbox.start(logger: Logger(label: "phonebatch.sandbox", factory: { _ in SwiftLogNoOpLogHandler() }))
         logger.info("rehearsing against the sandbox at \(sandbox.baseURL); nothing leaves this machine")

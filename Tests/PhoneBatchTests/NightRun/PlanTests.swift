@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import PhoneBatch
+@testable import PhoneBatchSandbox
+
+/// `phonebatch plan`, and the question `run` asks before it spends money.
+@Suite struct PlanTests {
+    let directory: TemporaryDirectory
+    let input: String
+    var database: String { directory.file("contacts.phonebatch.sqlite") }
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        input = directory.file("contacts.csv")
+        try FileManager.default.copyItem(atPath: TestPaths.repositoryRoot + "/samples/contacts.csv", toPath: input)
+    }
+
+    @Test func aPlanCountsEverythingAndPricesItWithoutCredentialsOrNetwork() async throws {
+        let config = try directory.write("prices.toml", """
+            [experian]
+            price_per_number = 0.01
+            ported_date = true
+            price_ported_date = 0.002
+            currency = "EUR"
+            batch_size = 100
+            requests_per_minute = 60
+            """)
+        // No PHONEBATCH_* variables at all: a plan needs no credential.
+        let result = try await phonebatch(["plan", input, "--provider", "experian", "--config", config, "--json", "--workers", "1"],
+                                          environment: [:])
+        #expect(result.status == 0, "\(result.stderr)")
+        let plan = try JSONValue(parsing: result.stdout)
+        #expect(plan["rows"]?.intValue == 302)
+        #expect(plan["empty"]?.intValue == 10)
+        #expect(plan["unparseable"]?.intValue == 22)
+        #expect(plan["invalid"]?.intValue == 9)
+        #expect(plan["malformed"]?.intValue == 2)
+        #expect(plan["unique_valid_numbers"]?.intValue == 229)
+        #expect(plan["duplicates"]?.intValue == 30)
+        #expect(plan["batches"]?.intValue == 3)
+        #expect(plan["requests"]?.intValue == 15, "create, start, two polls and the results, a batch")
+        #expect(plan["estimated_seconds"]?.doubleValue == 15, "15 requests at one a second")
+        #expect(plan["estimated_cost"]?.doubleValue == 2.75, "229 x (0.01 + 0.002)")
+        #expect(try query(database, "SELECT COUNT(*) FROM event WHERE kind = 'request'") == 0)
+
+        let text = try await phonebatch(["plan", input, "--provider", "experian", "--config", config, "--workers", "1"], environment: [:])
+        #expect(text.stdout.contains("cost     about 2.75 EUR (229 x check 0.0100 EUR + ported date 0.0020 EUR)"))
+    }
+
+    @Test func runContinuesFromThePlanWithoutReadingTheInputAgain() async throws {
+        try await AdapterHarness.run { harness in
+            let plan = try await phonebatch(["plan", input, "--provider", "harmony", "--workers", "1"], environment: [:])
+            #expect(plan.status == 0, "\(plan.stderr)")
+            let run = try await phonebatch(["run", input, "--provider", "harmony", "--workers", "1"],
+                                           environment: harness.environment("harmony"))
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stderr.contains("resuming the job"))
+            #expect(try query(database, "SELECT COUNT(*) FROM record") == 302)
+            #expect(await harness.ledger(.harmony)["distinct_numbers"]?.intValue == 229)
+        }
+    }
+
+    /// `run` on a terminal (a pseudo-terminal made by Python's pty module) answering `answer`.
+    func runOnATerminal(answering answer: String, environment: [String: String]) throws -> ProcessResult {
+        let script = """
+            import os, pty, sys
+            answer, argv = sys.argv[1].encode(), sys.argv[2:]
+            pid, fd = pty.fork()
+            if pid == 0:
+                os.execv(argv[0], argv)
+            seen = b""
+            while b"[y/N]" not in seen:
+                chunk = os.read(fd, 4096)
+                if not chunk:
+                    break
+                seen += chunk
+            os.write(fd, answer + b"\\n")
+            while True:
+                try:
+                    chunk = os.read(fd, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                seen += chunk
+            _, status = os.waitpid(pid, 0)
+            sys.stdout.buffer.write(seen)
+            sys.exit(os.waitstatus_to_exitcode(status))
+            """
+        return try runProcess("/usr/bin/env", ["python3", "-c", script, answer, TestPaths.binary, "run", input,
+                                               "--provider", "harmony", "--workers", "1"],
+                              environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
+    }
+
+    @Test func onATerminalRunAsksFirstAndANoSendsNothing() async throws {
+        try await AdapterHarness.run { harness in
+            let environment = harness.environment("harmony")
+            let declined = try await Task.detached { try runOnATerminal(answering: "n", environment: environment) }.value
+            #expect(declined.status == ExitStatus.interrupted.rawValue, "\(declined.stdout)")
+            #expect(declined.stdout.contains("send     229 numbers to harmony in 3 batches"))
+            #expect(declined.stdout.contains("Send 229 numbers to harmony? [y/N]"))
+            #expect(declined.stdout.contains("nothing was sent"))
+            #expect(await harness.ledger(.harmony)["numbers_submitted"]?.intValue == 0)
+
+            let accepted = try await Task.detached { try runOnATerminal(answering: "y", environment: environment) }.value
+            #expect(accepted.status == 0, "\(accepted.stdout)")
+            #expect(await harness.ledger(.harmony)["distinct_numbers"]?.intValue == 229)
+            // Off a terminal (every other test) it never asks; --yes never asks either.
+        }
+    }
+}
