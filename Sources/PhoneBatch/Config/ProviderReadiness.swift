@@ -1,0 +1,47 @@
+/// Whether each provider could run with a configuration (`phonebatch config check`): ready,
+/// with its limits and prices, or what is missing. Never carries a secret: only the names of
+/// the variables and keys, and the messages the providers give for them.
+public struct ProviderReadiness: Sendable {
+    public var provider: String
+    /// nil when ready.
+    public var problem: String?
+    public var profile: ProviderProfile?
+
+    /// Every provider `run` takes, checked against `configuration`.
+    public static func check(_ configuration: Configuration) -> [ProviderReadiness] {
+        ProviderCatalog.names.filter { $0 != ProviderCatalog.offline }.map { name in
+            do {
+                _ = try ProviderCatalog.provider(named: name, configuration: configuration)
+                return ProviderReadiness(provider: name, problem: nil,
+                                         profile: try ProviderCatalog.profile(named: name, configuration: configuration))
+            } catch let error as PhoneBatchError {
+                return ProviderReadiness(provider: name, problem: error.message, profile: nil)
+            } catch {
+                return ProviderReadiness(provider: name, problem: String(describing: error), profile: nil)
+            }
+        }
+    }
+
+    public var text: String {
+        guard let profile else { return "\(provider.padding(toLength: 9, withPad: " ", startingAt: 0)) not ready: \(problem ?? "")" }
+        let limits = profile.limits
+        var line = "\(provider.padding(toLength: 9, withPad: " ", startingAt: 0)) ready: batches of \(limits.batchSize), "
+            + "\(JobStatus.rate(limits.requestsPerSecond)) requests/s, \(limits.maxInFlight) in flight"
+        if profile.pricing.isKnown {
+            line += "; \(JobPlan.money(profile.pricing.perNumber, profile.pricing.currency)) a number"
+        } else {
+            line += "; no price (set price_per_number to have plan estimate the cost)"
+        }
+        return line
+    }
+
+    public var json: JSONValue {
+        [
+            "ready": .bool(problem == nil),
+            "problem": .optional(problem),
+            "batch_size": profile.map { .int($0.limits.batchSize) } ?? .null,
+            "requests_per_second": profile.map { .double($0.limits.requestsPerSecond) } ?? .null,
+            "price_per_number": profile.flatMap { $0.pricing.isKnown ? .double($0.pricing.perNumber) : nil } ?? .null,
+        ]
+    }
+}
