@@ -7,6 +7,14 @@ public enum NormalizeWorker {
     public static func serve(input: Int32 = 0, output: Int32 = 1, cacheLimit: Int) throws {
         var normalizer = PhoneNormalizer()
         normalizer.cacheLimit = cacheLimit
+        do {
+            try serve(&normalizer, input: input, output: output)
+        } catch FrameIO.Failure.closed {
+            // The parent went away mid-frame (killed, or stopped at once): nothing to say.
+        }
+    }
+
+    private static func serve(_ normalizer: inout PhoneNormalizer, input: Int32, output: Int32) throws {
         while let request = try FrameIO.read(from: input) {
             var reader = ByteReader(request)
             let count = Int(try reader.integer(UInt32.self))
