@@ -31,9 +31,11 @@ public struct JobRunner {
         var databasePath: String
     }
 
-    /// Checks the paths, opens (or creates) the database and the job, and checks that the job
-    /// is this one: the same input, unchanged, with the same options.
-    private func open() throws -> OpenedJob {
+    /// Checks the paths and the configuration (`prepare` checks the provider's settings
+    /// against it), then opens (or creates) the database and the job, and checks that the job
+    /// is this one: the same input, unchanged, with the same options. Nothing is written
+    /// before every check has passed.
+    private func open<Checked>(prepare: (Configuration) throws -> Checked) throws -> (OpenedJob, Checked) {
         let inputPath = FileSystem.absolute(options.inputPath)
         guard FileSystem.exists(inputPath) else { throw PhoneBatchError.inputNotFound(path: options.inputPath) }
         let outputPath = FileSystem.absolute(options.outputPath ?? DefaultPaths.output(for: inputPath, format: options.format))
@@ -46,6 +48,7 @@ public struct JobRunner {
             throw PhoneBatchError.invalidOption("the output would overwrite the database \(databasePath); choose another path with --out")
         }
         let configuration = try Configuration(path: options.configPath, environment: options.environment)
+        let checked = try prepare(configuration)
         let defaultRegion = try options.defaultCountry.map { text in
             guard let region = CountryResolver.shared.region(for: text) else { throw PhoneBatchError.unknownCountry(text) }
             return region
@@ -68,15 +71,15 @@ public struct JobRunner {
         try checkResumable(job, fingerprint: fingerprint, databasePath: databasePath)
         job.outputPath = outputPath
         job.format = options.format
-        return OpenedJob(store: store, job: job, configuration: configuration, inputPath: inputPath, databasePath: databasePath)
+        return (OpenedJob(store: store, job: job, configuration: configuration, inputPath: inputPath, databasePath: databasePath),
+                checked)
     }
 
     /// Reads the input (free: the local check) and says what the run would send, in how many
     /// requests, how long and at what cost. Sends nothing; needs no credentials. The job it
     /// leaves is the one `run` continues.
     public func plan() async throws -> JobPlan {
-        var opened = try open()
-        let profile = try ProviderCatalog.profile(named: options.provider, configuration: opened.configuration)
+        var (opened, profile) = try open { try ProviderCatalog.profile(named: options.provider, configuration: $0) }
         if opened.job.stage == .ingest {
             try await ingest(&opened.job, store: opened.store, sending: profile != nil, inputPath: opened.inputPath)
         }
@@ -85,8 +88,7 @@ public struct JobRunner {
 
     public func run() async throws -> RunReport {
         let started = Timestamp.monotonic()
-        var opened = try open()
-        let provider = try ProviderCatalog.provider(named: options.provider, configuration: opened.configuration)
+        let (opened, provider) = try open { try ProviderCatalog.provider(named: options.provider, configuration: $0) }
         let (store, inputPath, databasePath) = (opened.store, opened.inputPath, opened.databasePath)
         var job = opened.job
         do {
