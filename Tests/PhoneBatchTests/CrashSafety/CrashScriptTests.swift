@@ -4,7 +4,7 @@ import Testing
 /// The short form of `scripts/crash-test`: five SIGKILLs at random moments of a 3,000-row job
 /// against the sandbox with faults on, resumed each time, then compared with an
 /// uninterrupted run (the script prints each figure; the long form is in the README).
-@Suite struct CrashScriptTests {
+@Suite(.serialized) struct CrashScriptTests {
     @Test(arguments: ["harmony", "experian"])
     func fiveKillsLoseNothingAndPayForNothingTwice(provider: String) async throws {
         let work = try TemporaryDirectory()
