@@ -96,10 +96,16 @@ func phonebatch(_ arguments: String..., directory: String? = nil) throws -> Proc
 /// Runs the phonebatch binary with `environment` added to this process's, off the
 /// cooperative threads (an in-process sandbox must keep answering while it waits).
 func phonebatch(_ arguments: [String], environment: [String: String]) async throws -> ProcessResult {
+    try await runProcessAside(TestPaths.binary, arguments, environment: environment)
+}
+
+/// `runProcess` on a thread of its own, never on one of the few cooperative threads: a test
+/// that blocked one while a process ran would starve every in-process sandbox of the suite.
+func runProcessAside(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) async throws -> ProcessResult {
     let merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     return try await withCheckedThrowingContinuation { continuation in
         DispatchQueue.global().async {
-            continuation.resume(with: Result { try runProcess(TestPaths.binary, arguments, environment: merged) })
+            continuation.resume(with: Result { try runProcess(executable, arguments, environment: merged) })
         }
     }
 }

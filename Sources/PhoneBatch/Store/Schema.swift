@@ -58,9 +58,12 @@ struct Migrator {
 
     func migrate() throws {
         try checkOwnership()
-        let current = try connection.userVersion
-        if current == Schema.version { return }
+        if try connection.userVersion == Schema.version { return }
         try connection.transaction {
+            // Read again under the write lock: another process opening the same new file may
+            // have created the schema a moment ago.
+            let current = try connection.userVersion
+            if current == Schema.version { return }
             if current == 0 {
                 try connection.execute(Schema.text)
             } else {

@@ -8,11 +8,10 @@ import Testing
     @Test(arguments: ["harmony", "experian"])
     func fiveKillsLoseNothingAndPayForNothingTwice(provider: String) async throws {
         let work = try TemporaryDirectory()
-        let result = try await Task.detached {
-            try runProcess("/usr/bin/env", ["python3", TestPaths.repositoryRoot + "/scripts/crash-test", "--kills", "5",
-                                            "--rows", "3000", "--provider", provider, "--binary", TestPaths.binary,
-                                            "--work", work.path])
-        }.value
+        let result = try await runProcessAside("/usr/bin/env", [
+            "python3", TestPaths.repositoryRoot + "/scripts/crash-test", "--kills", "5", "--rows", "3000", "--provider", provider,
+            "--binary", TestPaths.binary, "--work", work.path,
+        ])
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         #expect(result.stdout.contains("crash-test: passed"), "\(result.stdout)")
         #expect(!result.stdout.contains("FAIL"), "\(result.stdout)")

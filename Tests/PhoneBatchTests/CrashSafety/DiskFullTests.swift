@@ -27,7 +27,6 @@ import Testing
             #expect(full.status == ExitStatus.ioError.rawValue, "\(full.stderr)")
             let errors = full.stderr.split(separator: "\n").filter { $0.contains("error:") }
             #expect(errors == ["phonebatch: error: the disk is full (database or disk is full); the database is sound: free some space and run the same command again to resume"])
-            #expect(!FileManager.default.fileExists(atPath: output))
             let check = try SQLiteConnection(path: database).prepare("PRAGMA integrity_check")
             #expect(try check.step() && check.string(0) == "ok")
 

@@ -61,7 +61,7 @@ import Testing
     }
 
     /// `run` on a terminal (a pseudo-terminal made by Python's pty module) answering `answer`.
-    func runOnATerminal(answering answer: String, environment: [String: String]) throws -> ProcessResult {
+    func runOnATerminal(answering answer: String, environment: [String: String]) async throws -> ProcessResult {
         let script = """
             import os, pty, sys
             answer, argv = sys.argv[1].encode(), sys.argv[2:]
@@ -87,22 +87,22 @@ import Testing
             sys.stdout.buffer.write(seen)
             sys.exit(os.waitstatus_to_exitcode(status))
             """
-        return try runProcess("/usr/bin/env", ["python3", "-c", script, answer, TestPaths.binary, "run", input,
-                                               "--provider", "harmony", "--workers", "1"],
-                              environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
+        return try await runProcessAside("/usr/bin/env", ["python3", "-c", script, answer, TestPaths.binary, "run", input,
+                                                           "--provider", "harmony", "--workers", "1"],
+                                         environment: environment)
     }
 
     @Test func onATerminalRunAsksFirstAndANoSendsNothing() async throws {
         try await AdapterHarness.run { harness in
             let environment = harness.environment("harmony")
-            let declined = try await Task.detached { try runOnATerminal(answering: "n", environment: environment) }.value
+            let declined = try await runOnATerminal(answering: "n", environment: environment)
             #expect(declined.status == ExitStatus.interrupted.rawValue, "\(declined.stdout)")
             #expect(declined.stdout.contains("send     229 numbers to harmony in 3 batches"))
             #expect(declined.stdout.contains("Send 229 numbers to harmony? [y/N]"))
             #expect(declined.stdout.contains("nothing was sent"))
             #expect(await harness.ledger(.harmony)["numbers_submitted"]?.intValue == 0)
 
-            let accepted = try await Task.detached { try runOnATerminal(answering: "y", environment: environment) }.value
+            let accepted = try await runOnATerminal(answering: "y", environment: environment)
             #expect(accepted.status == 0, "\(accepted.stdout)")
             #expect(await harness.ledger(.harmony)["distinct_numbers"]?.intValue == 229)
             // Off a terminal (every other test) it never asks; --yes never asks either.

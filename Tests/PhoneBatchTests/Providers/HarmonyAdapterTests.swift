@@ -97,8 +97,9 @@ import Testing
 
     @Test func aRateLimitSlowsTheWholeLane() async throws {
         var knobs = SandboxKnobs()
+        // Two requests in a five-second window: four in a row meet a 429 even on a loaded machine.
         knobs.rateLimitPerMinute = 2
-        knobs.rateWindowSeconds = 1
+        knobs.rateWindowSeconds = 5
         try await AdapterHarness.run(knobs) { harness in
             let provider = try HarmonyProvider(settings: harness.settings("harmony", ["MAX_ATTEMPTS": "6"]))
             let lane = Lane(requestsPerSecond: 1000)
