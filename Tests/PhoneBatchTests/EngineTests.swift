@@ -35,11 +35,7 @@ import Testing
         directory = try TemporaryDirectory()
         store = try Store(path: directory.file("job.sqlite"))
         let input = try directory.write("in.csv", "phone\n")
-        try store.createJob(JobRecord(
-            input: try InputFingerprint.of(path: input), outputPath: directory.file("out.csv"), format: .csv,
-            provider: "echo", optionsJSON: "{}", dialect: CSVDialect(), header: ["phone"], phoneColumn: 0,
-            countryColumn: nil, defaultRegion: nil, stage: .ingest,
-            ingestCheckpoint: IngestCheckpoint(offset: 6, nextRow: 2, nextLine: 2), token: "t0k3n"))
+        try store.createJob(.onePhoneColumn(input: input, output: directory.file("out.csv"), provider: "echo"))
         var normalizer = PhoneNormalizer()
         var chunk = IngestChunk(checkpoint: IngestCheckpoint(offset: 6, nextRow: 7, nextLine: 7), startOffset: 6)
         let phones = ["+44 20 7946 0000", "+33 6 12 34 56 78", "+49 30 901820", "+44 20 7946 0000", "+33 6 12 34 56"]

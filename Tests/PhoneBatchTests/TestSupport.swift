@@ -30,6 +30,17 @@ final class TemporaryDirectory: Sendable {
     func file(_ name: String) -> String { "\(path)/\(name)" }
 }
 
+extension TemporaryDirectory {
+    /// A new directory holding a copy of samples/contacts.csv, as a user's export, and the
+    /// copy's path: a run's files go beside it.
+    static func withSample() throws -> (TemporaryDirectory, String) {
+        let directory = try TemporaryDirectory()
+        let input = directory.file("contacts.csv")
+        try FileManager.default.copyItem(atPath: TestPaths.repositoryRoot + "/samples/contacts.csv", toPath: input)
+        return (directory, input)
+    }
+}
+
 enum TestPaths {
     /// The repository's root directory.
     static let repositoryRoot: String = {
@@ -122,4 +133,15 @@ func readAll(_ path: String, dialect: CSVDialect = CSVDialect(), bufferSize: Int
 
 extension Array where Element == CSVRecord {
     var fields: [[String]] { map(\.fields) }
+}
+
+extension JobRecord {
+    /// A job on a one-column input of phones (`phone\n...`), made directly rather than by
+    /// sniffing the file, for tests that drive the store themselves.
+    static func onePhoneColumn(input: String, output: String, provider: String) throws -> JobRecord {
+        JobRecord(input: try InputFingerprint.of(path: input), outputPath: output, format: .csv, provider: provider,
+                  optionsJSON: "{}", dialect: CSVDialect(), header: ["phone"], phoneColumn: 0, countryColumn: nil,
+                  defaultRegion: nil, stage: .ingest, ingestCheckpoint: IngestCheckpoint(offset: 6, nextRow: 2, nextLine: 2),
+                  token: "t0k3n")
+    }
 }

@@ -17,8 +17,8 @@ extension Store {
                 databasePath: path, inputPath: job.input.path, outputPath: job.outputPath, provider: job.provider,
                 stage: job.stage, startedAt: times.optionalString(0), lastActivityAt: times.optionalString(1),
                 elapsedSeconds: max(0, times.double(2)) + (finished ? 0 : idle), idleSeconds: idle,
-                rowsByStatus: try counts("SELECT pb_status, COUNT(*) FROM row_result GROUP BY pb_status ORDER BY 2 DESC"),
-                numbersByState: try counts("SELECT state, COUNT(*) FROM number GROUP BY state ORDER BY 2 DESC"),
+                rowsByStatus: try namedCounts("SELECT pb_status, COUNT(*) FROM row_result GROUP BY pb_status ORDER BY 2 DESC"),
+                numbersByState: try namedCounts("SELECT state, COUNT(*) FROM number GROUP BY state ORDER BY 2 DESC"),
                 batches: try batchCounts(), requests: try requestCounts(),
                 numbersLeft: Int(try scalar("SELECT COUNT(*) FROM number WHERE state IN ('pending', 'batched')")),
                 recentRate: nil)
@@ -27,7 +27,8 @@ extension Store {
         }
     }
 
-    private func counts(_ sql: String) throws -> [(String, Int)] {
+    /// The rows of a `SELECT name, COUNT(*)` query, in its order.
+    private func namedCounts(_ sql: String) throws -> [(String, Int)] {
         let query = try statement(sql)
         defer { query.reset() }
         var pairs: [(String, Int)] = []

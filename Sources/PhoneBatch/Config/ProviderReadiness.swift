@@ -26,9 +26,9 @@ public struct ProviderReadiness: Sendable {
         guard let profile else { return "\(provider.padding(toLength: 9, withPad: " ", startingAt: 0)) not ready: \(problem ?? "")" }
         let limits = profile.limits
         var line = "\(provider.padding(toLength: 9, withPad: " ", startingAt: 0)) ready: batches of \(limits.batchSize), "
-            + "\(JobStatus.rate(limits.requestsPerSecond)) requests/s, \(limits.maxInFlight) in flight"
+            + "\(Figures.rate(limits.requestsPerSecond)) requests/s, \(limits.maxInFlight) in flight"
         if profile.pricing.isKnown {
-            line += "; \(JobPlan.money(profile.pricing.perNumber, profile.pricing.currency)) a number"
+            line += "; \(Figures.money(profile.pricing.perNumber, profile.pricing.currency)) a number"
         } else {
             line += "; no price (set price_per_number to have plan estimate the cost)"
         }

@@ -41,7 +41,7 @@ public final class Ingester {
     }
 
     /// Reads from the checkpoint to the end of the file. Returns how many rows were ingested.
-    /// Stops after the chunk being committed when interrupted (throwing `interrupted`).
+    /// Stops after the chunk being committed when interrupted (throwing `Interruption.Requested`).
     @discardableResult
     public func run(path: String, dialect: CSVDialect, from checkpoint: IngestCheckpoint) throws -> Int {
         let reader = try CSVReader(path: path, dialect: dialect, startOffset: checkpoint.offset, startLine: checkpoint.nextLine)
@@ -70,7 +70,7 @@ public final class Ingester {
             try store.commitIngestChunk(chunk, queue: queue, owner: owner)
             committedThrough = chunk.checkpoint.offset
             ingested += chunk.rows.count
-            try interruption.check(databasePath: store.path)
+            try interruption.check()
         } while true
         if malformed > reportLimit {
             logger.warning("\(malformed - reportLimit) more malformed rows; the database has each one (event row_malformed)")

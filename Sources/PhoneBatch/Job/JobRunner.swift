@@ -81,7 +81,11 @@ public struct JobRunner {
     public func plan() async throws -> JobPlan {
         var (opened, profile) = try open { try ProviderCatalog.profile(named: options.provider, configuration: $0) }
         if opened.job.stage == .ingest {
-            try await ingest(&opened.job, store: opened.store, sending: profile != nil, inputPath: opened.inputPath)
+            do {
+                try await ingest(&opened.job, store: opened.store, sending: profile != nil, inputPath: opened.inputPath)
+            } catch is Interruption.Requested {
+                throw try stopped(opened.store, at: opened.job.stage, databasePath: opened.databasePath)
+            }
         }
         return try JobPlan.make(store: opened.store, profile: profile, provider: options.provider)
     }
@@ -94,10 +98,8 @@ public struct JobRunner {
         do {
             try await runStages(&job, store: store, provider: provider, configuration: opened.configuration,
                                 inputPath: inputPath, databasePath: databasePath)
-        } catch let error as PhoneBatchError where error.exitStatus == .interrupted {
-            try store.recordRunInterrupted(stage: job.stage)
-            try? store.releaseJobLease(owner: owner)
-            throw error
+        } catch is Interruption.Requested {
+            throw try stopped(store, at: job.stage, databasePath: databasePath)
         }
         let export = try Exporter(store: store, job: job).export()
         if job.stage == .export {
@@ -139,6 +141,14 @@ public struct JobRunner {
         }
     }
 
+    /// A run that stopped because the user asked: recorded, its job lease given up, and the
+    /// error that tells the user how to resume.
+    private func stopped(_ store: Store, at stage: JobStage, databasePath: String) throws -> PhoneBatchError {
+        try store.recordRunInterrupted(stage: stage)
+        try? store.releaseJobLease(owner: owner)
+        return .interrupted(databasePath: databasePath)
+    }
+
     /// Reads the input from the job's checkpoint (with the job lease: one process at a time)
     /// and moves the job to plan. `sending`: the valid numbers wait for a provider.
     private func ingest(_ job: inout JobRecord, store: Store, sending: Bool, inputPath: String) async throws {
@@ -171,7 +181,7 @@ public struct JobRunner {
                     said = true
                 }
                 try await interruption.sleep(seconds: 1)
-                try interruption.check(databasePath: store.path)
+                try interruption.check()
                 if let fresh = try store.loadJob(), fresh.stage != .ingest {
                     job.stage = fresh.stage
                     return

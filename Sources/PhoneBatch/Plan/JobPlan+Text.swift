@@ -1,9 +1,7 @@
-import Foundation
-
 extension JobPlan {
     /// The plan as a few labelled lines.
     public var text: String {
-        let count = JobStatus.count
+        let count = Figures.count
         var lines: [(String, String)] = [
             ("rows", "\(count(rows)): \(count(empty)) empty, \(count(unparseable)) unparseable, \(count(invalid)) invalid, "
                 + "\(count(malformed)) malformed"),
@@ -11,26 +9,16 @@ extension JobPlan {
         ]
         guard provider != ProviderCatalog.offline else {
             lines.append(("provider", "offline: checked locally, nothing is sent and nothing is charged"))
-            return Self.render(lines)
+            return Figures.labelled(lines)
         }
         lines.append(("send", "\(count(numbersToSend)) numbers to \(provider) in \(count(batches)) batches, about \(count(requests)) requests"))
-        lines.append(("time", "about \(JobStatus.duration(estimatedSeconds)) at \(JobStatus.rate(requestsPerSecond)) requests/s"))
+        lines.append(("time", "about \(Figures.duration(estimatedSeconds)) at \(Figures.rate(requestsPerSecond)) requests/s"))
         if let estimatedCost {
-            let items = pricing.items.map { "\($0.0) \(Self.money($0.1, pricing.currency))" }.joined(separator: " + ")
-            lines.append(("cost", "about \(Self.money(estimatedCost, pricing.currency)) (\(count(numbersToSend)) x \(items))"))
+            let items = pricing.items.map { "\($0.0) \(Figures.money($0.1, pricing.currency))" }.joined(separator: " + ")
+            lines.append(("cost", "about \(Figures.money(estimatedCost, pricing.currency)) (\(count(numbersToSend)) x \(items))"))
         } else {
             lines.append(("cost", "unknown: set price_per_number in the [\(provider)] section of the config"))
         }
-        return Self.render(lines)
-    }
-
-    static func render(_ lines: [(String, String)]) -> String {
-        let width = lines.map(\.0.count).max() ?? 0
-        return lines.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
-    }
-
-    static func money(_ value: Double, _ currency: String) -> String {
-        let digits = value < 1 && value > 0 ? "%.4f" : "%.2f"
-        return String(format: digits, value) + (currency.isEmpty ? "" : " \(currency)")
+        return Figures.labelled(lines)
     }
 }

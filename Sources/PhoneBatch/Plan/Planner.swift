@@ -23,7 +23,7 @@ public struct Planner {
         while let batch = try store.planBatch(provider: provider.name, token: token, size: provider.limits.batchSize) {
             batches += 1
             numbers += batch.size
-            try interruption.check(databasePath: store.path)
+            try interruption.check()
         }
         if batches > 0 {
             logger.info("planned \(numbers) numbers in \(batches) batches for \(provider.name)")

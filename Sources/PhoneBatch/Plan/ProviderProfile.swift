@@ -21,7 +21,7 @@ extension ProviderCatalog {
         case "experian": (defaults, maximumBatch, requests) = (ExperianProvider.defaultLimits, ExperianProvider.maximumBatch, 5)
         case "delpha": (defaults, maximumBatch, requests) = (DelphaProvider.defaultLimits, 1, 3)
         case "accuauth": (defaults, maximumBatch, requests) = (AccuauthProvider.defaultLimits, 1, 1.1)
-        default: _ = try provider(named: name, configuration: configuration); return nil
+        default: throw unknown(name)
         }
         return ProviderProfile(name: name, limits: try defaults.configured(by: settings, maxBatchSize: maximumBatch),
                                requestsPerBatch: requests, pricing: try Pricing(settings: settings))

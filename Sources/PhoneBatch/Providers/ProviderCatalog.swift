@@ -16,8 +16,11 @@ public enum ProviderCatalog {
         case "experian": return try ExperianProvider(settings: configuration.settings(for: name))
         case "delpha": return try DelphaProvider(settings: configuration.settings(for: name))
         case "accuauth": return try AccuauthProvider(settings: configuration.settings(for: name))
-        default:
-            throw PhoneBatchError.invalidOption("unknown provider '\(name)' (choose one of: \(names.joined(separator: ", ")))")
+        default: throw unknown(name)
         }
+    }
+
+    static func unknown(_ name: String) -> PhoneBatchError {
+        .invalidOption("unknown provider '\(name)' (choose one of: \(names.joined(separator: ", ")))")
     }
 }

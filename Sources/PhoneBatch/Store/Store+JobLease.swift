@@ -23,7 +23,6 @@ extension Store {
             if let holder = query.optionalString(0), holder != owner, query.int64(1) == 0, !isGone(holder) {
                 return .busy(owner: holder)
             }
-            query.reset()
             try setJobLease(owner: owner, seconds: Self.jobLeaseSeconds)
             return .held
         }

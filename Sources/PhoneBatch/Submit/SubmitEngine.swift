@@ -101,7 +101,7 @@ public struct SubmitEngine: Sendable {
             try await queue.recordStop(stop)
             throw PhoneBatchError.providerStopped(stop)
         }
-        try interruption.check(databasePath: queue.path)
+        try interruption.check()
     }
 
     /// One step on one batch: submit (or recover) it, or poll it; then record what came of it.
@@ -121,7 +121,7 @@ public struct SubmitEngine: Sendable {
                 return .failed(error)
             }
             return .stopped(stop)
-        } catch PhoneBatchError.interrupted {
+        } catch is Interruption.Requested {
             // Stopped between tries: back to the queue, to be sent again on resume.
             do {
                 try await setAside(claimed, reason: "interrupted", after: 0)

@@ -3,7 +3,6 @@
 /// references through it as they go.
 public actor WorkQueue: BatchRecorder {
     private let store: Store
-    let path: String
     let provider: String
     let token: String
     let owner: String
@@ -12,7 +11,6 @@ public actor WorkQueue: BatchRecorder {
 
     public init(path: String, provider: String, token: String, owner: String, leaseSeconds: Double, batchSize: Int) throws {
         store = try Store(path: path)
-        self.path = path
         self.provider = provider
         self.token = token
         self.owner = owner

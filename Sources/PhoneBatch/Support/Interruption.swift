@@ -14,9 +14,13 @@ public final class Interruption: Sendable {
         requested.withLock { $0 = true }
     }
 
-    /// Throws `PhoneBatchError.interrupted` once a stop has been asked for.
-    func check(databasePath: String) throws {
-        if isRequested { throw PhoneBatchError.interrupted(databasePath: databasePath) }
+    /// What `check` throws: the job runner records it and reports it as
+    /// `PhoneBatchError.interrupted`, naming the database to resume.
+    struct Requested: Error {}
+
+    /// Throws `Requested` once a stop has been asked for.
+    func check() throws {
+        if isRequested { throw Requested() }
     }
 
     /// Sleeps up to `seconds`, waking early (within a quarter second) when a stop is asked for.

@@ -12,9 +12,7 @@ import Testing
     var output: String { directory.file("contacts.checked.csv") }
 
     init() throws {
-        directory = try TemporaryDirectory()
-        input = directory.file("contacts.csv")
-        try FileManager.default.copyItem(atPath: TestPaths.repositoryRoot + "/samples/contacts.csv", toPath: input)
+        (directory, input) = try TemporaryDirectory.withSample()
     }
 
     /// The disk fills while reading the input (offline) or while the provider answers.

@@ -11,11 +11,7 @@ import Testing
         directory = try TemporaryDirectory()
         store = try Store(path: directory.file("job.sqlite"))
         let input = try directory.write("in.csv", "phone\n+447400123456\n")
-        try store.createJob(JobRecord(
-            input: try InputFingerprint.of(path: input), outputPath: directory.file("out.csv"), format: .csv,
-            provider: "offline", optionsJSON: "{}", dialect: CSVDialect(), header: ["phone"], phoneColumn: 0,
-            countryColumn: nil, defaultRegion: nil, stage: .ingest,
-            ingestCheckpoint: IngestCheckpoint(offset: 6, nextRow: 2, nextLine: 2), token: "t0k3n"))
+        try store.createJob(.onePhoneColumn(input: input, output: directory.file("out.csv"), provider: "offline"))
     }
 
     @Test func aLiveHolderKeepsItAndItsRenewalsSucceed() throws {

@@ -12,9 +12,7 @@ import Testing
     var database: String { directory.file("contacts.phonebatch.sqlite") }
 
     init() throws {
-        directory = try TemporaryDirectory()
-        input = directory.file("contacts.csv")
-        try FileManager.default.copyItem(atPath: TestPaths.repositoryRoot + "/samples/contacts.csv", toPath: input)
+        (directory, input) = try TemporaryDirectory.withSample()
     }
 
     static let settings = ["BATCH_SIZE": "10", "MAX_IN_FLIGHT": "2"]

@@ -8,9 +8,8 @@ import Testing
     var database: String { directory.file("contacts.phonebatch.sqlite") }
 
     init() async throws {
-        directory = try TemporaryDirectory()
-        let input = directory.file("contacts.csv")
-        try FileManager.default.copyItem(atPath: TestPaths.repositoryRoot + "/samples/contacts.csv", toPath: input)
+        let input: String
+        (directory, input) = try TemporaryDirectory.withSample()
         let run = try await phonebatch(["run", input, "--provider", "harmony", "--sandbox", "--workers", "1", "-q"], environment: [:])
         #expect(run.status == 0, "\(run.stderr)")
     }

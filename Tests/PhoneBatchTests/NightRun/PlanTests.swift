@@ -10,9 +10,7 @@ import Testing
     var database: String { directory.file("contacts.phonebatch.sqlite") }
 
     init() throws {
-        directory = try TemporaryDirectory()
-        input = directory.file("contacts.csv")
-        try FileManager.default.copyItem(atPath: TestPaths.repositoryRoot + "/samples/contacts.csv", toPath: input)
+        (directory, input) = try TemporaryDirectory.withSample()
     }
 
     @Test func aPlanCountsEverythingAndPricesItWithoutCredentialsOrNetwork() async throws {

@@ -10,9 +10,7 @@ import Testing
     let input: String
 
     init() throws {
-        directory = try TemporaryDirectory()
-        input = directory.file("contacts.csv")
-        try FileManager.default.copyItem(atPath: TestPaths.repositoryRoot + "/samples/contacts.csv", toPath: input)
+        (directory, input) = try TemporaryDirectory.withSample()
     }
 
     func options(_ provider: String, environment: [String: String]) -> RunOptions {

@@ -78,7 +78,7 @@ public struct ProviderSession: Sendable {
                 }
             }
             guard attempt < limits.maxAttempts else { break }
-            try interruption.check(databasePath: "")
+            try interruption.check()
             let wait = max(backoff.delay(retry: attempt - 1), pause ?? 0)
             logger.debug("\(provider) \(request.endpoint): \(lastProblem); retrying in \(Int(wait * 1000)) ms")
             try await Task.sleep(for: .milliseconds(Int(wait * 1000)))
