@@ -87,13 +87,17 @@ import Testing
             }
         }
         var limited = SandboxKnobs()
+        // One check in a two-second window, and three sent at once: a 403 whatever the load.
         limited.rateLimitPerMinute = 1
-        limited.rateWindowSeconds = 1
+        limited.rateWindowSeconds = 2
         try await AdapterHarness.run(limited) { harness in
             let provider = try AccuauthProvider(settings: harness.settings("accuauth", ["MAX_ATTEMPTS": "8"]))
             let session = harness.session(provider)
-            for phone in sampleNumbers.prefix(3) {
-                _ = try await provider.submit(workBatch([phone]), session: session)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for phone in sampleNumbers.prefix(3) {
+                    group.addTask { _ = try await provider.submit(workBatch([phone]), session: session) }
+                }
+                try await group.waitForAll()
             }
             #expect(await harness.book.count("check", status: 403) >= 1, "403 RATE_LIMIT_EXCEEDED")
             #expect(await harness.book.count("check", status: 200) == 3)

@@ -97,21 +97,25 @@ import Testing
 
     @Test func aRateLimitSlowsTheWholeLane() async throws {
         var knobs = SandboxKnobs()
-        // Two requests in a five-second window: four in a row meet a 429 even on a loaded machine.
-        knobs.rateLimitPerMinute = 2
-        knobs.rateWindowSeconds = 5
+        // One request in a four-second window, and three sent at once: only a machine that
+        // spread three concurrent requests over more than four seconds would see no 429.
+        knobs.rateLimitPerMinute = 1
+        knobs.rateWindowSeconds = 4
         try await AdapterHarness.run(knobs) { harness in
-            let provider = try HarmonyProvider(settings: harness.settings("harmony", ["MAX_ATTEMPTS": "6"]))
+            let provider = try HarmonyProvider(settings: harness.settings("harmony", ["MAX_ATTEMPTS": "8"]))
             let lane = Lane(requestsPerSecond: 1000)
             let session = ProviderSession(client: harness.client, lane: lane, limits: provider.limits, provider: "harmony",
                                           batchID: 1, recorder: harness.book, logger: .init(label: "test"))
-            for _ in 0..<4 {
-                _ = try await provider.submit(workBatch(sampleNumbers), session: session)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<3 {
+                    group.addTask { _ = try await provider.submit(workBatch(sampleNumbers), session: session) }
+                }
+                try await group.waitForAll()
             }
             #expect(await harness.book.count("validate_phone", status: 429) >= 1)
             #expect(await lane.throttled >= 1)
             #expect(await lane.currentRate < 1000)
-            #expect(await harness.book.count("validate_phone", status: 200) == 4)
+            #expect(await harness.book.count("validate_phone", status: 200) == 3)
         }
     }
 }
