@@ -16,12 +16,26 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Output format: csv or jsonl (default: the run's).")
     var format: OutputFormat?
 
+    @Option(help: "Write only these rows: valid, invalid or all (default: the run's).")
+    var only: RowVerdict.Selection?
+
+    @Option(help: "Also write the rows that could not be checked to this file (default: the run's, if any).")
+    var rejects: String?
+
+    @Flag(name: .customLong("excel-safe"), inversion: .prefixedNo,
+          help: "Write phone columns as =\"...\" for spreadsheets (default: as the run did).")
+    var excelSafe: Bool?
+
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
         let report = try await reportingErrors {
-            try JobExport(databasePath: db, outputPath: out, format: format).run()
+            var export = JobExport(databasePath: db, outputPath: out, format: format)
+            export.only = only
+            export.rejectsPath = rejects
+            export.excelSafe = excelSafe
+            return try export.run()
         }
-        if !logging.quiet { print("wrote \(report.rows) rows to \(report.path)") }
+        if !logging.quiet { print(report.text) }
     }
 }

@@ -23,16 +23,12 @@ struct ResumeCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
-        let logger = logging.makeLogger()
-        let trap = SignalTrap(graceSeconds: stopping.grace)
-        let report = try await reportingErrors {
+        try await JobConsole(logging: logging, stopping: stopping).run { logger, interruption, progress in
             var options = try RunOptions.resuming(databasePath: db)
             options.configPath = config
             options.environment = ProcessInfo.processInfo.environment
             options.checking = .forWorkers(workers)
-            return try await JobLauncher.run(options, logger: logger, interruption: trap.interruption)
+            return try await JobLauncher.run(options, logger: logger, interruption: interruption, progress: progress)
         }
-        withExtendedLifetime(trap) {}
-        if !logging.quiet { print(report.text) }
     }
 }

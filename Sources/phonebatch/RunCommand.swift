@@ -12,6 +12,8 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var job: JobOptions
 
+    @OptionGroup var output: OutputOptions
+
     @Flag(name: .shortAndLong, help: "Do not ask before sending numbers to a paid provider (never asked off a terminal).")
     var yes = false
 
@@ -20,14 +22,12 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
-        let logger = logging.makeLogger()
-        let trap = SignalTrap(graceSeconds: stopping.grace)
-        let options = job.runOptions()
-        let report = try await reportingErrors {
-            try await JobLauncher.run(options, logger: logger, interruption: trap.interruption,
-                                      confirm: TerminalConfirmation.make(skip: yes))
+        var options = job.runOptions()
+        options.output = output.choices
+        let console = JobConsole(logging: logging, stopping: stopping)
+        try await console.run { logger, interruption, progress in
+            try await JobLauncher.run(options, logger: logger, interruption: interruption,
+                                      confirm: TerminalConfirmation.make(skip: yes, console: console.console), progress: progress)
         }
-        withExtendedLifetime(trap) {}
-        if !logging.quiet { print(report.text) }
     }
 }

@@ -12,17 +12,17 @@ final class SignalTrap {
     private let queue = DispatchQueue(label: "phonebatch.signals")
 
     /// Installs the handlers; they stay as long as this trap.
-    init(graceSeconds: Double) {
+    init(graceSeconds: Double, console: Console) {
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             // Handlers run one at a time on `queue`, and signals that come together are
             // coalesced into one call: `data` says how many came.
             source.setEventHandler { [interruption, queue, source] in
-                guard !interruption.isRequested, source.data < 2 else { Self.exitNow("stopped at once") }
+                guard !interruption.isRequested, source.data < 2 else { Self.exitNow("stopped at once", console: console) }
                 interruption.request()
-                StandardError.write("phonebatch: stopping: finishing the work in flight (up to \(Int(graceSeconds)) s; press Ctrl-C again to stop at once)\n")
-                queue.asyncAfter(deadline: .now() + graceSeconds) { Self.exitNow("the grace period ran out") }
+                console.write("phonebatch: stopping: finishing the work in flight (up to \(Int(graceSeconds)) s; press Ctrl-C again to stop at once)\n")
+                queue.asyncAfter(deadline: .now() + graceSeconds) { Self.exitNow("the grace period ran out", console: console) }
             }
             source.resume()
             sources.append(source)
@@ -30,7 +30,8 @@ final class SignalTrap {
     }
 
     /// Leaves without unwinding: what was in flight is found in doubt on resume.
-    private static func exitNow(_ why: String) -> Never {
+    private static func exitNow(_ why: String, console: Console) -> Never {
+        console.clear()
         StandardError.write("phonebatch: interrupted (\(why)); the database is sound: run `phonebatch resume DB` (or the same command) to finish\n")
         _exit(ExitStatus.interrupted.rawValue)
     }

@@ -25,7 +25,7 @@ extension JobStatus {
             lines.append(("left", left))
         }
         lines.append(("database", databasePath))
-        return Figures.labelled(lines)
+        return Figures.labelled(lines) + "\n\n" + summary.text
     }
 
     static func list(_ pairs: [(String, Int)]) -> String {

@@ -40,6 +40,8 @@ public struct JobStatus: Sendable {
     public var numbersByState: [(String, Int)]
     public var batches: [Batches]
     public var requests: [Requests]
+    /// The rows' breakdowns so far, and the provider errors.
+    public var summary: JobSummary
     /// Numbers the provider stages still have to settle.
     public var numbersLeft: Int
     /// Numbers settled a second over the last ten minutes of activity; nil before any.
@@ -86,6 +88,7 @@ extension JobStatus {
             "numbers_left": .int(numbersLeft),
             "numbers_per_second": recentRate.map { .double(($0 * 100).rounded() / 100) } ?? .null,
             "estimated_seconds_left": estimatedSecondsLeft.map { .double($0.rounded()) } ?? .null,
+            "summary": summary.json,
         ]
     }
 }

@@ -19,21 +19,12 @@ extension Store {
                 elapsedSeconds: max(0, times.double(2)) + (finished ? 0 : idle), idleSeconds: idle,
                 rowsByStatus: try namedCounts("SELECT pb_status, COUNT(*) FROM row_result GROUP BY pb_status ORDER BY 2 DESC"),
                 numbersByState: try namedCounts("SELECT state, COUNT(*) FROM number GROUP BY state ORDER BY 2 DESC"),
-                batches: try batchCounts(), requests: try requestCounts(),
+                batches: try batchCounts(), requests: try requestCounts(), summary: try summary(of: job),
                 numbersLeft: Int(try scalar("SELECT COUNT(*) FROM number WHERE state IN ('pending', 'batched')")),
                 recentRate: nil)
             status.recentRate = try recentRate()
             return status
         }
-    }
-
-    /// The rows of a `SELECT name, COUNT(*)` query, in its order.
-    private func namedCounts(_ sql: String) throws -> [(String, Int)] {
-        let query = try statement(sql)
-        defer { query.reset() }
-        var pairs: [(String, Int)] = []
-        while try query.step() { pairs.append((query.string(0), Int(query.int64(1)))) }
-        return pairs
     }
 
     private func batchCounts() throws -> [JobStatus.Batches] {

@@ -1,21 +1,27 @@
 /// Writes the input's own CSV dialect: each well-formed row exactly as it was written, then
-/// the result columns. Malformed rows are laid out to the header's width so the result
-/// columns line up; what does not fit is in `pb_error`.
+/// the appended columns. Malformed rows are laid out to the header's width so the appended
+/// columns line up; what does not fit is in `pb_error`. With `excelSafe`, its columns are
+/// written as spreadsheet text formulas instead (so every row is written field by field).
 struct CSVRowWriter: RowWriter {
     let dialect: CSVDialect
     let fieldCount: Int
+    /// The names of the columns appended to every row.
+    let columns: [String]
+    let excelSafe: ExcelSafeColumns?
     private let lineEnding: [UInt8]
 
-    init(dialect: CSVDialect, fieldCount: Int) {
+    init(dialect: CSVDialect, fieldCount: Int, columns: [String] = ResultColumns.names, excelSafe: ExcelSafeColumns? = nil) {
         self.dialect = dialect
         self.fieldCount = fieldCount
+        self.columns = columns
+        self.excelSafe = excelSafe
         self.lineEnding = dialect.lineEnding.bytes
     }
 
     func header(_ record: CSVRecord, to out: inout [UInt8]) {
         if dialect.hasBOM { out.append(contentsOf: CSVDialect.utf8BOM) }
         out.append(contentsOf: record.raw)
-        for name in ResultColumns.names {
+        for name in columns {
             out.append(dialect.delimiter)
             out.append(contentsOf: name.utf8)
         }
@@ -23,22 +29,29 @@ struct CSVRowWriter: RowWriter {
     }
 
     func row(_ record: CSVRecord, results: ResultValues, to out: inout [UInt8]) {
-        if record.problem == nil && record.fieldCount <= fieldCount {
+        if record.problem == nil && record.fieldCount <= fieldCount && excelSafe == nil {
             out.append(contentsOf: record.raw)
             for _ in record.fieldCount..<fieldCount { out.append(dialect.delimiter) }
         } else {
             for index in 0..<fieldCount {
                 if index > 0 { out.append(dialect.delimiter) }
                 if index < record.fieldCount {
-                    record.field(index).withUnsafeBytes { appendField($0, to: &out) }
+                    let asText = excelSafe?.inputFields.contains(index) == true
+                    record.field(index).withUnsafeBytes { appendField($0, asText: asText, to: &out) }
                 }
             }
         }
-        for value in results.values {
+        for (index, value) in results.values.enumerated() {
             out.append(dialect.delimiter)
-            if let value { appendField(value, to: &out) }
+            if let value { appendField(value, asText: excelSafe?.appendedColumns.contains(index) == true, to: &out) }
         }
         out.append(contentsOf: lineEnding)
+    }
+
+    /// A field as it is, or (`asText`, when not empty) as a spreadsheet text formula.
+    private func appendField(_ bytes: UnsafeRawBufferPointer, asText: Bool, to out: inout [UInt8]) {
+        guard asText, !bytes.isEmpty else { return appendField(bytes, to: &out) }
+        ExcelSafeColumns.formula(bytes).withUnsafeBytes { appendField($0, to: &out) }
     }
 
     /// A field, quoted only when it holds the separator, a quote or a line break.

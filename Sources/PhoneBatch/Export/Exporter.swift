@@ -10,16 +10,18 @@ public struct Exporter {
         self.job = job
     }
 
-    /// Writes to `path` (the job's output when nil) in `format` (the job's when nil).
-    /// Refuses when the input differs from the one ingested.
+    /// Writes to `path` (the job's output when nil) in `format` (the job's when nil), with
+    /// `choices` (the job's when nil). Refuses when the input differs from the one ingested.
     @discardableResult
-    public func export(to path: String? = nil, format: OutputFormat? = nil) throws -> ExportReport {
+    public func export(to path: String? = nil, format: OutputFormat? = nil, choices: OutputChoices? = nil) throws -> ExportReport {
         let destination = path ?? job.outputPath
         let format = format ?? job.format
+        let choices = choices ?? job.outputChoices
         guard destination != job.input.path else { throw PhoneBatchError.outputWouldOverwriteInput(path: destination) }
         guard destination != store.path else {
             throw PhoneBatchError.invalidOption("the output would overwrite the database \(store.path); choose another path with --out")
         }
+        try choices.check(format: format, outputPath: destination, inputPath: job.input.path, databasePath: store.path)
         guard try InputFingerprint.of(path: job.input.path) == job.input else {
             throw PhoneBatchError.inputChanged(path: job.input.path)
         }
@@ -27,33 +29,67 @@ public struct Exporter {
         let reader = try CSVReader(path: job.input.path, dialect: job.dialect)
         var record = CSVRecord()
         guard try reader.read(into: &record) else { throw PhoneBatchError.inputChanged(path: job.input.path) }
-        let writer: any RowWriter = switch format {
-        case .csv: CSVRowWriter(dialect: job.dialect, fieldCount: job.header.count)
-        case .jsonl: JSONLRowWriter(header: job.header)
+        let output = try Destination(path: destination, writer: writer(format, columns: ResultColumns.names,
+                                                                      excelSafe: choices.excelSafe ? .output(phoneColumn: job.phoneColumn) : nil))
+        let rejects = try choices.rejectsPath.map {
+            try Destination(path: $0, writer: writer(format, columns: RejectColumns.names,
+                                                     excelSafe: choices.excelSafe ? RejectColumns.excelSafe(phoneColumn: job.phoneColumn) : nil))
         }
-        let output = try OutputFile(path: destination)
-        try output.withBuffer { writer.header(record, to: &$0) }
+        try output.header(record)
+        try rejects?.header(record)
 
         let cursor = try store.rowResults()
+        let sorting = choices.only != .all || rejects != nil
+        let sentToProvider = job.provider != ProviderCatalog.offline
         var expectedRow = 2
         while try reader.read(into: &record) {
             guard let rowNo = try cursor.next(), rowNo == expectedRow else {
                 throw PhoneBatchError.inputChanged(path: job.input.path)
             }
-            let values = ResultValues(values: cursor.values())
-            try output.withBuffer { writer.row(record, results: values, to: &$0) }
+            let values = cursor.values()
+            let verdict = sorting ? RowVerdict.of(values, sentToProvider: sentToProvider) : .valid
+            if choices.only.keeps(verdict) {
+                try output.row(record, results: ResultValues(values: values))
+            }
+            if verdict == .unchecked, let rejects {
+                try RejectColumns.withValues(rowNo: rowNo, results: values) { try rejects.row(record, results: $0) }
+            }
             expectedRow += 1
         }
         guard try cursor.next() == nil else { throw PhoneBatchError.inputChanged(path: job.input.path) }
-        try output.commit()
-        let report = ExportReport(path: destination, format: format, rows: expectedRow - 2)
+        try output.file.commit()
+        try rejects?.file.commit()
+        let report = ExportReport(path: destination, format: format, rows: output.rows, only: choices.only,
+                                  rejectsPath: rejects?.file.path, rejects: rejects?.rows ?? 0)
         try store.recordExport(report)
         return report
     }
-}
 
-public struct ExportReport: Sendable, Equatable {
-    public var path: String
-    public var format: OutputFormat
-    public var rows: Int
+    private func writer(_ format: OutputFormat, columns: [String], excelSafe: ExcelSafeColumns?) -> any RowWriter {
+        switch format {
+        case .csv: CSVRowWriter(dialect: job.dialect, fieldCount: job.header.count, columns: columns, excelSafe: excelSafe)
+        case .jsonl: JSONLRowWriter(header: job.header, columns: columns)
+        }
+    }
+
+    /// A file being written, with its writer and how many rows it has.
+    private final class Destination {
+        let file: OutputFile
+        let writer: any RowWriter
+        private(set) var rows = 0
+
+        init(path: String, writer: any RowWriter) throws {
+            file = try OutputFile(path: path)
+            self.writer = writer
+        }
+
+        func header(_ record: CSVRecord) throws {
+            try file.withBuffer { writer.header(record, to: &$0) }
+        }
+
+        func row(_ record: CSVRecord, results: ResultValues) throws {
+            try file.withBuffer { writer.row(record, results: results, to: &$0) }
+            rows += 1
+        }
+    }
 }

@@ -1,17 +1,20 @@
 /// Writes one JSON object per row: the header's names as keys (made unique: a repeated or
-/// blank name gets its column number), string values, then the result columns (null where
+/// blank name gets its column number), string values, then the appended columns (null where
 /// there is no value). Malformed rows are laid out to the header's width, as in CSV.
 struct JSONLRowWriter: RowWriter {
     let keys: [[UInt8]]
+    /// How many of the keys are the appended columns'.
+    private let appended: Int
 
-    init(header: [String]) {
+    init(header: [String], columns: [String] = ResultColumns.names) {
+        appended = columns.count
         var seen = Set<String>()
         var keys: [[UInt8]] = []
         for (index, name) in header.enumerated() {
             let base = name.isEmpty ? "column_\(index + 1)" : name
             var key = base
             var attempt = 0
-            while seen.contains(key) || ResultColumns.names.contains(key) {
+            while seen.contains(key) || columns.contains(key) {
                 attempt += 1
                 key = attempt == 1 ? "\(base)_\(index + 1)" : "\(base)_\(index + 1)_\(attempt)"
             }
@@ -20,7 +23,7 @@ struct JSONLRowWriter: RowWriter {
             JSONEscaping.appendString(key, to: &encoded)
             keys.append(encoded)
         }
-        for name in ResultColumns.names {
+        for name in columns {
             var encoded: [UInt8] = []
             JSONEscaping.appendString(name, to: &encoded)
             keys.append(encoded)
@@ -28,7 +31,7 @@ struct JSONLRowWriter: RowWriter {
         self.keys = keys
     }
 
-    var fieldCount: Int { keys.count - ResultColumns.names.count }
+    var fieldCount: Int { keys.count - appended }
 
     func header(_ record: CSVRecord, to out: inout [UInt8]) {}
 

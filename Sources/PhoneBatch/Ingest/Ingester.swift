@@ -19,6 +19,8 @@ public final class Ingester {
     /// Rows per transaction: large enough that commits cost little, small enough that a
     /// crash repeats little.
     public var chunkSize = 20_000
+    /// Told of every chunk committed, for the progress display.
+    public var progress: RunProgress?
     /// Malformed rows reported one by one on the log before they are only counted.
     public var reportLimit = 20
     private var malformed = 0
@@ -70,6 +72,7 @@ public final class Ingester {
             try store.commitIngestChunk(chunk, queue: queue, owner: owner)
             committedThrough = chunk.checkpoint.offset
             ingested += chunk.rows.count
+            progress?.read(rows: chunk.rows.count, through: committedThrough)
             try interruption.check()
         } while true
         if malformed > reportLimit {

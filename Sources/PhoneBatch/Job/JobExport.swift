@@ -3,6 +3,10 @@ public struct JobExport {
     public var databasePath: String
     public var outputPath: String?
     public var format: OutputFormat?
+    /// nil: the run's.
+    public var only: RowVerdict.Selection?
+    public var rejectsPath: String?
+    public var excelSafe: Bool?
 
     public init(databasePath: String, outputPath: String?, format: OutputFormat?) {
         self.databasePath = databasePath
@@ -15,6 +19,10 @@ public struct JobExport {
         guard let job = try store.loadJob() else { throw PhoneBatchError.notAPhoneBatchDatabase(path: databasePath) }
         guard job.stage >= .export else { throw PhoneBatchError.jobNotFinished(path: databasePath, stage: job.stage.rawValue) }
         let destination = outputPath.map(FileSystem.absolute)
-        return try Exporter(store: store, job: job).export(to: destination, format: format)
+        var choices = job.outputChoices
+        if let only { choices.only = only }
+        if let rejectsPath { choices.rejectsPath = FileSystem.absolute(rejectsPath) }
+        if let excelSafe { choices.excelSafe = excelSafe }
+        return try Exporter(store: store, job: job).export(to: destination, format: format, choices: choices)
     }
 }

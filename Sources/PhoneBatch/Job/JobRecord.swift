@@ -22,3 +22,10 @@ public struct IngestCheckpoint: Sendable, Equatable {
     public var nextRow: Int
     public var nextLine: Int
 }
+
+extension JobRecord {
+    /// The output choices of the latest run, kept among its options.
+    public var outputChoices: OutputChoices {
+        OutputChoices(stored: (try? JSONValue(parsing: optionsJSON)) ?? .null)
+    }
+}

@@ -22,6 +22,9 @@ public struct JobRunner {
     /// anything is sent (`run` on a terminal, unless `--yes`).
     public var confirm: (@Sendable (JobPlan) async -> Bool)?
 
+    /// Moved by the stages as they work, for a progress display.
+    public var progress: RunProgress?
+
     /// A job opened: its database, its record, where its files are.
     private struct OpenedJob {
         var store: Store
@@ -69,8 +72,18 @@ public struct JobRunner {
             if try !store.createJob(job), let created = try store.loadJob() { job = created }
         }
         try checkResumable(job, fingerprint: fingerprint, databasePath: databasePath)
-        job.outputPath = outputPath
-        job.format = options.format
+        var output = options.output
+        output.rejectsPath = output.rejectsPath.map(FileSystem.absolute)
+        try output.check(format: options.format, outputPath: outputPath, inputPath: inputPath, databasePath: databasePath)
+        var latest = options
+        latest.output = output
+        // This run's output settings are the job's from now on: `resume` and `export` use them.
+        if job.outputPath != outputPath || job.format != options.format || job.optionsJSON != latest.stored.text {
+            job.outputPath = outputPath
+            job.format = options.format
+            job.optionsJSON = latest.stored.text
+            try store.updateOutputSettings(of: job)
+        }
         return (OpenedJob(store: store, job: job, configuration: configuration, inputPath: inputPath, databasePath: databasePath),
                 checked)
     }
@@ -107,7 +120,8 @@ public struct JobRunner {
         }
         let elapsed = Timestamp.monotonic() - started
         try store.recordRunFinished(elapsedSeconds: elapsed)
-        return RunReport(counts: try store.counts(), output: export, databasePath: databasePath, seconds: elapsed)
+        return RunReport(counts: try store.counts(), summary: try store.summary(), output: export,
+                         databasePath: databasePath, seconds: elapsed)
     }
 
     /// Ingest, plan and submit, from the stage the job is at; on return the job is at export.
@@ -130,6 +144,8 @@ public struct JobRunner {
         }
         if job.stage == .submit {
             if let provider {
+                let (numbers, settled) = try store.sendingCounts()
+                progress?.startSending(provider: provider.name, numbers: numbers, settled: settled)
                 try await submit(provider: provider, databasePath: databasePath, token: job.token)
                 let work = try store.openWork(provider: provider.name)
                 if work.pendingNumbers > 0 || work.openBatches > 0 {
@@ -159,6 +175,8 @@ public struct JobRunner {
         let queue: QueuePolicy = sending ? (options.sendInvalid ? .all : .valid) : .none
         let ingester = Ingester(store: store, layout: layout, queue: queue, checker: try options.checking.makeChecker(),
                                 logger: logger, owner: owner, interruption: interruption)
+        ingester.progress = progress
+        progress?.startReading(inputBytes: job.input.size, from: job.ingestCheckpoint.offset, rows: job.ingestCheckpoint.nextRow - 2)
         try ingester.run(path: inputPath, dialect: job.dialect, from: job.ingestCheckpoint)
         try store.setStage(.plan)
         try store.releaseJobLease(owner: owner)
@@ -195,7 +213,8 @@ public struct JobRunner {
     private func submit(provider: any Provider, databasePath: String, token: String) async throws {
         let limits = provider.limits
         let queue = try WorkQueue(path: databasePath, provider: provider.name, token: token, owner: owner,
-                                  leaseSeconds: SubmitEngine.leaseSeconds(for: limits), batchSize: limits.batchSize)
+                                  leaseSeconds: SubmitEngine.leaseSeconds(for: limits), batchSize: limits.batchSize,
+                                  progress: progress)
         let client = ProviderHTTPClient.make(limits: limits)
         do {
             try await SubmitEngine(queue: queue, provider: provider, client: client, logger: logger,
@@ -224,6 +243,7 @@ public struct JobRunner {
 /// What a run did, for the summary.
 public struct RunReport: Sendable {
     public var counts: JobCounts
+    public var summary: JobSummary
     public var output: ExportReport
     public var databasePath: String
     public var seconds: Double

@@ -58,7 +58,7 @@ struct JobSetup {
         }
         return JobRecord(
             input: fingerprint, outputPath: outputPath, format: options.format, provider: options.provider,
-            optionsJSON: options.defining.text, dialect: dialect, header: header, phoneColumn: phoneColumn,
+            optionsJSON: options.stored.text, dialect: dialect, header: header, phoneColumn: phoneColumn,
             countryColumn: country, defaultRegion: defaultRegion, stage: .ingest, ingestCheckpoint: checkpoint,
             token: Self.newToken()
         )

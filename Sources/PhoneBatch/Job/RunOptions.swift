@@ -25,6 +25,8 @@ public struct RunOptions: Sendable {
     /// Rehearsal: the provider is the in-process sandbox. Part of the job's identity, so
     /// that a rehearsal's answers are never mixed with a real provider's.
     public var sandbox = false
+    /// `--only`, `--rejects`, `--excel-safe`.
+    public var output = OutputChoices()
 
     public init(inputPath: String) {
         self.inputPath = inputPath
@@ -44,6 +46,13 @@ public struct RunOptions: Sendable {
         ]
     }
 
+    /// All the options kept in `job.options`: the defining ones, then the output choices
+    /// (which a run may change: the latest run's are kept, for `resume` and `export`).
+    var stored: JSONValue {
+        guard case .object(let defining) = defining else { return defining }
+        return .object(defining + output.stored)
+    }
+
     /// The options a job was run with, read back from its database (`phonebatch resume`).
     public static func resuming(_ job: JobRecord, databasePath: String) throws -> RunOptions {
         guard let stored = try? JSONValue(parsing: job.optionsJSON) else {
@@ -60,6 +69,7 @@ public struct RunOptions: Sendable {
         options.delimiter = stored["delimiter"]?.stringValue
         options.sendInvalid = stored["send_invalid"]?.boolValue ?? false
         options.sandbox = stored["sandbox"]?.boolValue ?? false
+        options.output = OutputChoices(stored: stored)
         return options
     }
 

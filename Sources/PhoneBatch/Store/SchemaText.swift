@@ -132,7 +132,7 @@ CREATE TABLE result (
 CREATE TABLE event (
     id       INTEGER PRIMARY KEY,
     at       TEXT    NOT NULL,
-    kind     TEXT    NOT NULL,  -- run_started, row_malformed, stage_plan, stage_submit, stage_export,
+    kind     TEXT    NOT NULL,  -- run_started, rows_read, row_malformed, stage_plan, stage_submit, stage_export,
                                 -- stage_done, batch_planned, batch_submitting, batch_in_doubt,
                                 -- batch_adopted, batch_resent, batch_reference, batch_accepted,
                                 -- batch_again, batch_failed, batch_done, number_failed, request,

@@ -265,11 +265,13 @@ extension Store {
     /// Records a provider's answers and settles the batch: one transaction. An answer for a
     /// number the batch did not carry is ignored; a number left unanswered goes back to the
     /// queue, or is given up on after riding in `maximumBatchesPerNumber` batches.
+    /// Returns how many numbers it settled (answered or given up on).
+    @discardableResult
     public func recordAnswers(_ answers: [ProviderAnswer], for batch: ClaimedBatch, provider: String,
-                              elapsedMilliseconds: Int) throws {
+                              elapsedMilliseconds: Int) throws -> Int {
         let carried = Set(batch.numbers.map(\.e164))
         let answers = answers.filter { carried.contains($0.e164) }
-        try transaction {
+        return try transaction {
             let now = Timestamp.now()
             let insert = try statement("""
                 INSERT OR REPLACE INTO result (e164, provider, batch_id, provider_status, checked_at, answer,
@@ -320,6 +322,7 @@ extension Store {
                 "attempt": .int(batch.attempt), "answers": .int(answers.count), "requeued": .int(requeued),
                 "given_up": .int(failed), "ms": .int(elapsedMilliseconds),
             ]))
+            return answers.count + failed
         }
     }
 }
@@ -375,5 +378,14 @@ extension Store {
         try transaction {
             try appendEvent(Event(kind: "run_stopped", detail: ["reason": .string(reason), "detail": .string(detail)]))
         }
+    }
+}
+
+extension Store {
+    /// The numbers a provider stage settles, and how many of them are settled: where the
+    /// progress display starts when a run (or a resumed one) begins sending.
+    func sendingCounts() throws -> (numbers: Int, settled: Int) {
+        let numbers = Int(try scalar("SELECT COUNT(*) FROM number WHERE state <> 'local'"))
+        return (numbers, Int(try scalar("SELECT COUNT(*) FROM number WHERE state IN ('done', 'failed')")))
     }
 }

@@ -37,6 +37,7 @@ extension Store {
         try transaction {
             try appendEvent(Event(kind: "export_written", detail: [
                 "path": .string(report.path), "format": .string(report.format.rawValue), "rows": .int(report.rows),
+                "only": .string(report.only.rawValue), "rejects_path": .optional(report.rejectsPath), "rejects": .int(report.rejects),
             ]))
         }
     }

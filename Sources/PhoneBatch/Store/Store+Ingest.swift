@@ -62,6 +62,10 @@ extension Store {
                     ]))
                 }
             }
+            // One per chunk: the report's timeline of rows read and checked, minute by minute.
+            try appendEvent(Event(kind: "rows_read", detail: [
+                "rows": .int(chunk.rows.count), "through_row": .int(chunk.checkpoint.nextRow - 1),
+            ]))
         }
     }
 }

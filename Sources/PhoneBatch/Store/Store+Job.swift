@@ -92,3 +92,18 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Keeps a run's output path, format and options (the output choices among them) as
+    /// the job's, for `resume` and `export`.
+    func updateOutputSettings(of job: JobRecord) throws {
+        try transaction {
+            let update = try statement("UPDATE job SET output_path = ?, output_format = ?, options = ?, updated_at = ? WHERE id = 1")
+            update.bind(1, job.outputPath)
+            update.bind(2, job.format.rawValue)
+            update.bind(3, job.optionsJSON)
+            update.bind(4, Timestamp.now())
+            try update.run()
+        }
+    }
+}

@@ -8,8 +8,12 @@ public actor WorkQueue: BatchRecorder {
     let owner: String
     let leaseSeconds: Double
     let batchSize: Int
+    /// Told of every request and every number settled, for the progress display.
+    let progress: RunProgress?
 
-    public init(path: String, provider: String, token: String, owner: String, leaseSeconds: Double, batchSize: Int) throws {
+    public init(path: String, provider: String, token: String, owner: String, leaseSeconds: Double, batchSize: Int,
+                progress: RunProgress? = nil) throws {
+        self.progress = progress
         store = try Store(path: path)
         self.provider = provider
         self.token = token
@@ -41,6 +45,7 @@ public actor WorkQueue: BatchRecorder {
 
     public func recordRequest(_ record: RequestRecord) throws {
         try store.recordRequest(record)
+        progress?.requested(record)
     }
 
     public func rememberReference(batchID: Int64, providerRef: String) throws {
@@ -52,7 +57,8 @@ public actor WorkQueue: BatchRecorder {
     }
 
     func recordAnswers(_ answers: [ProviderAnswer], for batch: ClaimedBatch, elapsedMilliseconds: Int) throws {
-        try store.recordAnswers(answers, for: batch, provider: provider, elapsedMilliseconds: elapsedMilliseconds)
+        let settled = try store.recordAnswers(answers, for: batch, provider: provider, elapsedMilliseconds: elapsedMilliseconds)
+        progress?.settled(settled)
     }
 
     func markAccepted(_ batch: ClaimedBatch, providerRef: String, pollAfter: Double) throws {

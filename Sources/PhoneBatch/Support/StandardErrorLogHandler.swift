@@ -12,8 +12,12 @@ public enum StandardError {
 public struct StandardErrorLogHandler: LogHandler {
     public var logLevel: Logger.Level = .info
     public var metadata: Logger.Metadata = [:]
+    /// Where the line goes: standard error, or what shares it with a progress display.
+    private let write: @Sendable (String) -> Void
 
-    public init() {}
+    public init(write: @escaping @Sendable (String) -> Void = StandardError.write) {
+        self.write = write
+    }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
@@ -25,6 +29,6 @@ public struct StandardErrorLogHandler: LogHandler {
         var extra = metadata.merging(event.metadata ?? [:]) { $1 }
         extra = extra.filter { !$0.key.isEmpty }
         let suffix = extra.isEmpty ? "" : " " + extra.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        StandardError.write("phonebatch: \(prefix)\(event.message)\(suffix)\n")
+        write("phonebatch: \(prefix)\(event.message)\(suffix)\n")
     }
 }

@@ -8,10 +8,12 @@ public enum JobLauncher {
     /// - Parameter confirm: asked before the first billable request of a real run (a
     ///   rehearsal costs nothing and asks nothing).
     public static func run(_ options: RunOptions, logger: Logger, interruption: Interruption = Interruption(),
-                           confirm: (@Sendable (JobPlan) async -> Bool)? = nil) async throws -> RunReport {
+                           confirm: (@Sendable (JobPlan) async -> Bool)? = nil,
+                           progress: RunProgress? = nil) async throws -> RunReport {
         guard options.sandbox, options.provider != ProviderCatalog.offline else {
             var runner = JobRunner(options: options, logger: logger, interruption: interruption)
             runner.confirm = confirm
+            runner.progress = progress
             return try await runner.run()
         }
         let sandbox = try await InProcessSandbox.start(logger: Logger(label: "phonebatch.sandbox", factory: { _ in SwiftLogNoOpLogHandler() }))
@@ -21,7 +23,9 @@ public enum JobLauncher {
         // The sandbox answers "try later" in seconds, not the real network's minutes.
         rehearsal.environment["PHONEBATCH_ACCUAUTH_RECHECK_SECONDS"] = rehearsal.environment["PHONEBATCH_ACCUAUTH_RECHECK_SECONDS"] ?? "3"
         do {
-            let report = try await JobRunner(options: rehearsal, logger: logger, interruption: interruption).run()
+            var runner = JobRunner(options: rehearsal, logger: logger, interruption: interruption)
+            runner.progress = progress
+            let report = try await runner.run()
             await sandbox.stop()
             return report
         } catch {

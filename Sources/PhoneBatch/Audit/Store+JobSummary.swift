@@ -1,0 +1,54 @@
+extension Store {
+    /// The job's summary, read in one transaction so that its breakdowns agree.
+    public func summary() throws -> JobSummary {
+        guard let job = try loadJob() else { throw PhoneBatchError.notAPhoneBatchDatabase(path: path) }
+        return try connection.readTransaction { try summary(of: job) }
+    }
+
+    /// The summary, inside a transaction the caller holds. The rows are read in one pass
+    /// (grouped by all four columns at once, then summed here): at a million rows each pass
+    /// over `row_result` costs about a second.
+    func summary(of job: JobRecord) throws -> JobSummary {
+        let query = try statement("""
+            SELECT pb_status, pb_type, pb_region, pb_line_status, COUNT(*) FROM row_result GROUP BY 1, 2, 3, 4
+            """)
+        defer { query.reset() }
+        var status = Tally(), type = Tally(), region = Tally(), line = Tally()
+        while try query.step() {
+            let count = Int(query.int64(4))
+            status.add(query.string(0), count)
+            if let value = query.optionalString(1) { type.add(value, count) }
+            if let value = query.optionalString(2) { region.add(value, count) }
+            if let value = query.optionalString(3) { line.add(value, count) }
+        }
+        let byStatus = status.sorted
+        return JobSummary(
+            inputPath: job.input.path, outputPath: job.outputPath, databasePath: path, provider: job.provider,
+            stage: job.stage, rows: byStatus.reduce(0) { $0 + $1.1 }, byStatus: byStatus, byType: type.sorted,
+            byRegion: region.sorted(keeping: JobSummary.regionsShown, rest: "other"), byLineStatus: line.sorted,
+            providerErrors: try namedCounts("""
+                SELECT provider || ': ' || class, COUNT(*) FROM (
+                    SELECT provider,
+                           CASE WHEN http_status = 0 THEN 'no answer'
+                                WHEN http_status = 429 THEN 'rate limited'
+                                WHEN http_status >= 500 THEN 'server error'
+                                WHEN http_status >= 400 THEN 'refused'
+                                WHEN error IS NOT NULL THEN 'answer rejected' END AS class
+                    FROM request_log
+                    UNION ALL
+                    SELECT (SELECT b.provider FROM batch_number bn JOIN batch b ON b.id = bn.batch_id
+                            WHERE bn.e164 = n.e164 LIMIT 1), 'number given up'
+                    FROM number n WHERE n.state = 'failed'
+                ) WHERE class IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1
+                """))
+    }
+
+    /// The rows of a `SELECT name, COUNT(*)` query, in its order.
+    func namedCounts(_ sql: String) throws -> [(String, Int)] {
+        let query = try statement(sql)
+        defer { query.reset() }
+        var pairs: [(String, Int)] = []
+        while try query.step() { pairs.append((query.string(0), Int(query.int64(1)))) }
+        return pairs
+    }
+}
