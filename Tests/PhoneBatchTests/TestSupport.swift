@@ -145,3 +145,37 @@ extension JobRecord {
                   token: "t0k3n")
     }
 }
+
+/// phonebatch on a terminal (a pseudo-terminal made by Python's pty module): everything it
+/// wrote to the terminal, standard output and error together, comes back as `stdout`. With
+/// `answer`, it is typed once the question "[y/N]" shows.
+func onATerminal(_ arguments: [String], answering answer: String? = nil, environment: [String: String]) async throws -> ProcessResult {
+    let script = """
+        import os, pty, sys
+        answer, argv = sys.argv[1].encode(), sys.argv[2:]
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execv(argv[0], argv)
+        seen = b""
+        while answer and b"[y/N]" not in seen:
+            chunk = os.read(fd, 4096)
+            if not chunk:
+                break
+            seen += chunk
+        if answer:
+            os.write(fd, answer + b"\\n")
+        while True:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        _, status = os.waitpid(pid, 0)
+        sys.stdout.buffer.write(seen)
+        sys.exit(os.waitstatus_to_exitcode(status))
+        """
+    return try await runProcessAside("/usr/bin/env", ["python3", "-c", script, answer ?? "", TestPaths.binary] + arguments,
+                                     environment: environment)
+}

@@ -50,6 +50,9 @@ public struct JobRunner {
         guard outputPath != databasePath else {
             throw PhoneBatchError.invalidOption("the output would overwrite the database \(databasePath); choose another path with --out")
         }
+        var output = options.output
+        output.rejectsPath = output.rejectsPath.map(FileSystem.absolute)
+        try output.check(format: options.format, outputPath: outputPath, inputPath: inputPath, databasePath: databasePath)
         let configuration = try Configuration(path: options.configPath, environment: options.environment)
         let checked = try prepare(configuration)
         let defaultRegion = try options.defaultCountry.map { text in
@@ -72,9 +75,6 @@ public struct JobRunner {
             if try !store.createJob(job), let created = try store.loadJob() { job = created }
         }
         try checkResumable(job, fingerprint: fingerprint, databasePath: databasePath)
-        var output = options.output
-        output.rejectsPath = output.rejectsPath.map(FileSystem.absolute)
-        try output.check(format: options.format, outputPath: outputPath, inputPath: inputPath, databasePath: databasePath)
         var latest = options
         latest.output = output
         // This run's output settings are the job's from now on: `resume` and `export` use them.

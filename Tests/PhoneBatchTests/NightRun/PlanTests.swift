@@ -58,36 +58,9 @@ import Testing
         }
     }
 
-    /// `run` on a terminal (a pseudo-terminal made by Python's pty module) answering `answer`.
+    /// `run` on a terminal answering `answer`.
     func runOnATerminal(answering answer: String, environment: [String: String]) async throws -> ProcessResult {
-        let script = """
-            import os, pty, sys
-            answer, argv = sys.argv[1].encode(), sys.argv[2:]
-            pid, fd = pty.fork()
-            if pid == 0:
-                os.execv(argv[0], argv)
-            seen = b""
-            while b"[y/N]" not in seen:
-                chunk = os.read(fd, 4096)
-                if not chunk:
-                    break
-                seen += chunk
-            os.write(fd, answer + b"\\n")
-            while True:
-                try:
-                    chunk = os.read(fd, 4096)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                seen += chunk
-            _, status = os.waitpid(pid, 0)
-            sys.stdout.buffer.write(seen)
-            sys.exit(os.waitstatus_to_exitcode(status))
-            """
-        return try await runProcessAside("/usr/bin/env", ["python3", "-c", script, answer, TestPaths.binary, "run", input,
-                                                           "--provider", "harmony", "--workers", "1"],
-                                         environment: environment)
+        try await onATerminal(["run", input, "--provider", "harmony", "--workers", "1"], answering: answer, environment: environment)
     }
 
     @Test func onATerminalRunAsksFirstAndANoSendsNothing() async throws {
