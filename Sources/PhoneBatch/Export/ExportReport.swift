@@ -1,5 +1,5 @@
 /// What an export wrote, and where.
-public struct ExportReport: Sendable, Equatable {
+public struct ExportReport: Sendable {
     public var path: String
     public var format: OutputFormat
     /// Rows written to the output (all of them, unless `--only`).
@@ -9,6 +9,8 @@ public struct ExportReport: Sendable, Equatable {
     public var rejectsPath: String?
     /// Rows written to the rejects file.
     public var rejects = 0
+    /// Every row counted by status, type, region and line status, as it went by.
+    public var breakdowns = RowBreakdowns()
 }
 
 extension ExportReport {

@@ -41,12 +41,14 @@ public struct Exporter {
         let cursor = try store.rowResults()
         let sorting = choices.only != .all || rejects != nil
         let sentToProvider = job.provider != ProviderCatalog.offline
+        var breakdowns = RowBreakdowns()
         var expectedRow = 2
         while try reader.read(into: &record) {
             guard let rowNo = try cursor.next(), rowNo == expectedRow else {
                 throw PhoneBatchError.inputChanged(path: job.input.path)
             }
             let values = cursor.values()
+            breakdowns.add(values)
             let verdict = sorting ? RowVerdict.of(values, sentToProvider: sentToProvider) : .valid
             if choices.only.keeps(verdict) {
                 try output.row(record, results: ResultValues(values: values))
@@ -60,7 +62,7 @@ public struct Exporter {
         try output.file.commit()
         try rejects?.file.commit()
         let report = ExportReport(path: destination, format: format, rows: output.rows, only: choices.only,
-                                  rejectsPath: rejects?.file.path, rejects: rejects?.rows ?? 0)
+                                  rejectsPath: rejects?.file.path, rejects: rejects?.rows ?? 0, breakdowns: breakdowns)
         try store.recordExport(report)
         return report
     }

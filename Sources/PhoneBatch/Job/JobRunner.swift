@@ -120,7 +120,7 @@ public struct JobRunner {
         }
         let elapsed = Timestamp.monotonic() - started
         try store.recordRunFinished(elapsedSeconds: elapsed)
-        return RunReport(counts: try store.counts(), summary: try store.summary(), output: export,
+        return RunReport(counts: try store.counts(), summary: try store.summary(breakdowns: export.breakdowns), output: export,
                          databasePath: databasePath, seconds: elapsed)
     }
 
