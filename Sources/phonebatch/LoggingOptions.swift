@@ -18,13 +18,8 @@ struct LoggingOptions: ParsableArguments {
     }
 
     func makeLogger(console: Console = Console()) -> Logger {
-        let format = logFormat
-        var logger = Logger(label: "phonebatch") { _ in
-            switch format {
-            case .text: StandardErrorLogHandler(write: console.write)
-            case .json: JSONLogHandler(write: console.write)
-            }
-        }
+        let format: LineLogHandler.Format = logFormat == .json ? .json : .text
+        var logger = Logger(label: "phonebatch") { _ in LineLogHandler(format: format, write: console.write) }
         logger.logLevel = quiet ? .error : (verbose ? .debug : .info)
         return logger
     }

@@ -36,7 +36,6 @@ public struct JobStatus: Sendable {
     public var elapsedSeconds: Double
     /// Seconds since anything was recorded: a job with a live run records often.
     public var idleSeconds: Double
-    public var rowsByStatus: [(String, Int)]
     public var numbersByState: [(String, Int)]
     public var batches: [Batches]
     public var requests: [Requests]
@@ -52,7 +51,9 @@ public struct JobStatus: Sendable {
         return Double(numbersLeft) / recentRate
     }
 
-    public var rows: Int { rowsByStatus.reduce(0) { $0 + $1.1 } }
+    /// Rows by `pb_status`, most first: the summary's.
+    public var rowsByStatus: [(String, Int)] { summary.byStatus }
+    public var rows: Int { summary.rows }
     public var distinctNumbers: Int { numbersByState.reduce(0) { $0 + $1.1 } }
 }
 

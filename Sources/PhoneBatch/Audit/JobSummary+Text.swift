@@ -24,7 +24,7 @@ extension JobSummary {
     /// One breakdown: its title over the count column, then a line per name.
     private func block(title: String, pairs: [(String, Int)], shares: Bool) -> [String] {
         let entries = pairs.isEmpty ? [("none", "", "")] : pairs.map {
-            ($0.0, Figures.count($0.1), shares ? Self.share($0.1, of: rows) : "")
+            ($0.0, Figures.count($0.1), shares ? Figures.percent($0.1, of: rows) : "")
         }
         let nameWidth = max(entries.map(\.0.count).max() ?? 0, title.count - 4) + 2
         let countWidth = max(entries.map(\.1.count).max() ?? 0, 4)
@@ -36,11 +36,5 @@ extension JobSummary {
                 name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + pad(count, countWidth)
                     + (shareWidth > 0 ? "  " + pad(share, shareWidth) : "")
             }
-    }
-
-    /// "81.2%"
-    static func share(_ count: Int, of total: Int) -> String {
-        guard total > 0 else { return "" }
-        return String(Double(Int((Double(count) * 1000 / Double(total)).rounded())) / 10) + "%"
     }
 }

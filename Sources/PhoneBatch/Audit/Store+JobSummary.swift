@@ -19,18 +19,12 @@ extension Store {
             byLineStatus: breakdowns.lineStatus.tally.sorted,
             providerErrors: try namedCounts("""
                 SELECT provider || ': ' || class, COUNT(*) FROM (
-                    SELECT provider,
-                           CASE WHEN http_status = 0 THEN 'no answer'
-                                WHEN http_status = 429 THEN 'rate limited'
-                                WHEN http_status >= 500 THEN 'server error'
-                                WHEN http_status >= 400 THEN 'refused'
-                                WHEN error IS NOT NULL THEN 'answer rejected' END AS class
-                    FROM request_log
+                    SELECT provider, replace(\(RequestOutcome.sql), '_', ' ') AS class FROM request_log
                     UNION ALL
                     SELECT (SELECT b.provider FROM batch_number bn JOIN batch b ON b.id = bn.batch_id
                             WHERE bn.e164 = n.e164 LIMIT 1), 'number given up'
                     FROM number n WHERE n.state = 'failed'
-                ) WHERE class IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1
+                ) WHERE class <> 'ok' GROUP BY 1 ORDER BY 2 DESC, 1
                 """))
     }
 

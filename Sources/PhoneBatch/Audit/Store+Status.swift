@@ -17,7 +17,6 @@ extension Store {
                 databasePath: path, inputPath: job.input.path, outputPath: job.outputPath, provider: job.provider,
                 stage: job.stage, startedAt: times.optionalString(0), lastActivityAt: times.optionalString(1),
                 elapsedSeconds: max(0, times.double(2)) + (finished ? 0 : idle), idleSeconds: idle,
-                rowsByStatus: try namedCounts("SELECT pb_status, COUNT(*) FROM row_result GROUP BY pb_status ORDER BY 2 DESC"),
                 numbersByState: try namedCounts("SELECT state, COUNT(*) FROM number GROUP BY state ORDER BY 2 DESC"),
                 batches: try batchCounts(), requests: try requestCounts(), summary: try summary(of: job),
                 numbersLeft: Int(try scalar("SELECT COUNT(*) FROM number WHERE state IN ('pending', 'batched')")),
@@ -47,14 +46,7 @@ extension Store {
 
     private func requestCounts() throws -> [JobStatus.Requests] {
         let query = try statement("""
-            SELECT provider,
-                   CASE WHEN http_status = 0 THEN 'no_answer'
-                        WHEN http_status = 429 THEN 'rate_limited'
-                        WHEN http_status >= 500 THEN 'server_error'
-                        WHEN http_status >= 400 THEN 'refused'
-                        WHEN error IS NOT NULL THEN 'rejected'
-                        ELSE 'ok' END AS class,
-                   COUNT(*), COALESCE(SUM(units), 0)
+            SELECT provider, \(RequestOutcome.sql) AS class, COUNT(*), COALESCE(SUM(units), 0)
             FROM request_log GROUP BY 1, 2 ORDER BY 1, 3 DESC
             """)
         defer { query.reset() }

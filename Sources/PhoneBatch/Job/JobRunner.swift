@@ -120,7 +120,8 @@ public struct JobRunner {
         }
         let elapsed = Timestamp.monotonic() - started
         try store.recordRunFinished(elapsedSeconds: elapsed)
-        return RunReport(counts: try store.counts(), summary: try store.summary(breakdowns: export.breakdowns), output: export,
+        let summary = try store.summary(breakdowns: export.breakdowns)
+        return RunReport(counts: try store.counts(rowsByStatus: summary.byStatus), summary: summary, output: export,
                          databasePath: databasePath, seconds: elapsed)
     }
 

@@ -29,8 +29,7 @@ extension Store {
                 UNION ALL
                 SELECT substr(at, 1, 16), 0, json_extract(detail, '$.answers'), 0, 0 FROM event WHERE kind = 'batch_done'
                 UNION ALL
-                SELECT substr(at, 1, 16), 0, 0, 1,
-                       http_status = 0 OR http_status >= 400 OR error IS NOT NULL FROM request_log
+                SELECT substr(at, 1, 16), 0, 0, 1, \(RequestOutcome.sql) <> 'ok' FROM request_log
             ) GROUP BY minute ORDER BY minute
             """)
         defer { query.reset() }

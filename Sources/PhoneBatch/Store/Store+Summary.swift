@@ -10,11 +10,17 @@ public struct JobCounts: Sendable, Equatable {
 }
 
 extension Store {
-    public func counts() throws -> JobCounts {
-        let query = try statement("SELECT pb_status, COUNT(*) FROM row_result GROUP BY pb_status")
-        defer { query.reset() }
+    /// The counts; `rowsByStatus` when the caller has them already (the summary), since
+    /// counting them is a pass over every row.
+    public func counts(rowsByStatus: [(String, Int)]? = nil) throws -> JobCounts {
         var byStatus: [String: Int] = [:]
-        while try query.step() { byStatus[query.string(0)] = Int(query.int64(1)) }
+        if let rowsByStatus {
+            for (status, count) in rowsByStatus { byStatus[status] = count }
+        } else {
+            let query = try statement("SELECT pb_status, COUNT(*) FROM row_result GROUP BY pb_status")
+            defer { query.reset() }
+            while try query.step() { byStatus[query.string(0)] = Int(query.int64(1)) }
+        }
         let distinct = Int(try scalar("SELECT COUNT(*) FROM number"))
         let parsedRows = Int(try scalar("SELECT COUNT(*) FROM record WHERE status = 'parsed'"))
         return JobCounts(rowsByStatus: byStatus, distinctNumbers: distinct, duplicateRows: parsedRows - distinct)
