@@ -2,7 +2,16 @@ import ArgumentParser
 import Logging
 import PhoneBatch
 
-/// What a command that runs a job (`run`, `resume`) shows while it works: log lines, the
+/// What a command prints when its work is done.
+protocol ConsoleReport {
+    var text: String { get }
+}
+
+extension RunReport: ConsoleReport {}
+extension PlacementReport: ConsoleReport {}
+extension VerificationReport: ConsoleReport {}
+
+/// What a command that runs a job (`run`, `resume`, `confirm`) shows while it works: log lines, the
 /// progress display, what Ctrl-C does, and at the end the summary or the error.
 struct JobConsole {
     let logging: LoggingOptions
@@ -11,7 +20,7 @@ struct JobConsole {
 
     /// Runs `body` with the logger, the interruption Ctrl-C requests and the progress the
     /// display shows; prints the run's summary (unless `--quiet`) or its error.
-    func run(_ body: (_ logger: Logger, _ interruption: Interruption, _ progress: RunProgress) async throws -> RunReport)
+    func run<Report: ConsoleReport>(_ body: (_ logger: Logger, _ interruption: Interruption, _ progress: RunProgress) async throws -> Report)
         async throws {
         let logger = logging.makeLogger(console: console)
         let trap = SignalTrap(graceSeconds: stopping.grace, console: console)

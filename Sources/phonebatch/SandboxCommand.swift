@@ -19,7 +19,7 @@ struct SandboxCommand: AsyncParsableCommand {
     @Flag(name: .customLong("print-env"), help: "Print the export lines that point phonebatch at a sandbox on --port, and exit.")
     var printEnvironment = false
 
-    @Option(help: "A JSON file of knobs (latency_ms, error_rate, timeout_rate, reset_rate, malformed_rate, rate_limit, async_seconds, job_timeout_rate, credits, seed); flags override it.")
+    @Option(help: "A JSON file of knobs (latency_ms, error_rate, timeout_rate, reset_rate, malformed_rate, rate_limit, rate_window_seconds, async_seconds, job_timeout_rate, credits, seed, code_lifetime_seconds, hold_answer_seconds, hold_answer_endpoints); flags override it.")
     var profile: String?
 
     @Option(name: .customLong("latency-ms"), help: "Mean added latency per request, in milliseconds.")
@@ -55,6 +55,12 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("job-timeout-rate"), help: "Share of Delpha jobs that end in 504 \"Job timed out.\" (0 to 1).")
     var jobTimeoutRate: Double?
 
+    @Option(name: .customLong("code-lifetime-seconds"), help: "How long an Xverify code stays good after its call, on the sandbox's clock (default 600); later, verifycode answers error 5.")
+    var codeLifetime: Double?
+
+    @Option(name: .customLong("hold-answer-seconds"), help: "Hold every provider answer this long after the work is done and the ledger written, as if the answer were late or lost (default 0); a profile's hold_answer_endpoints narrows it.")
+    var holdAnswer: Double?
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -66,6 +72,8 @@ struct SandboxCommand: AsyncParsableCommand {
             if let rate, !(0...1).contains(rate) { throw ValidationError("\(name) is a share, from 0 to 1") }
         }
         if let rateWindow, rateWindow <= 0 { throw ValidationError("--rate-window is a number of seconds above 0") }
+        if let codeLifetime, codeLifetime <= 0 { throw ValidationError("--code-lifetime-seconds is a number of seconds above 0") }
+        if let holdAnswer, holdAnswer < 0 { throw ValidationError("--hold-answer-seconds is a number of seconds, 0 or more") }
         _ = try parsedCredits()
         guard (0...65535).contains(port) else { throw ValidationError("--port is 0 to 65535") }
     }
@@ -95,7 +103,8 @@ struct SandboxCommand: AsyncParsableCommand {
         let flags = SandboxProfile(
             latency_ms: latency, error_rate: errorRate, timeout_rate: timeoutRate, reset_rate: resetRate,
             malformed_rate: malformedRate, rate_limit: rateLimit, rate_window_seconds: rateWindow, async_seconds: asyncSeconds,
-            job_timeout_rate: jobTimeoutRate, credits: try parsedCredits(), seed: seed)
+            job_timeout_rate: jobTimeoutRate, credits: try parsedCredits(), seed: seed,
+            code_lifetime_seconds: codeLifetime, hold_answer_seconds: holdAnswer)
         return try flags.applied(to: file.applied(to: SandboxKnobs()))
     }
 

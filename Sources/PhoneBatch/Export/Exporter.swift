@@ -3,53 +3,63 @@
 /// run again at any time and gives the same bytes.
 public struct Exporter {
     let store: Store
-    let job: JobRecord
+    let source: ExportSource
 
-    public init(store: Store, job: JobRecord) {
+    public init(store: Store, source: ExportSource) {
         self.store = store
-        self.job = job
+        self.source = source
     }
 
-    /// Writes to `path` (the job's output when nil) in `format` (the job's when nil), with
-    /// `choices` (the job's when nil). Refuses when the input differs from the one ingested.
+    public init(store: Store, job: JobRecord) {
+        self.init(store: store, source: ExportSource(job: job))
+    }
+
+    /// Writes to `path` (the source's output when nil) in `format` (the source's when nil),
+    /// with `choices` (the source's when nil). Refuses when the input differs from the one
+    /// read.
     @discardableResult
     public func export(to path: String? = nil, format: OutputFormat? = nil, choices: OutputChoices? = nil) throws -> ExportReport {
-        let destination = path ?? job.outputPath
-        let format = format ?? job.format
-        let choices = choices ?? job.outputChoices
-        guard destination != job.input.path else { throw PhoneBatchError.outputWouldOverwriteInput(path: destination) }
+        let input = source.input
+        let destination = path ?? source.outputPath
+        let format = format ?? source.format
+        let choices = choices ?? source.choices
+        guard destination != input.path else { throw PhoneBatchError.outputWouldOverwriteInput(path: destination) }
         guard destination != store.path else {
             throw PhoneBatchError.invalidOption("the output would overwrite the database \(store.path); choose another path with --out")
         }
-        try choices.check(format: format, outputPath: destination, inputPath: job.input.path, databasePath: store.path)
-        guard try InputFingerprint.of(path: job.input.path) == job.input else {
-            throw PhoneBatchError.inputChanged(path: job.input.path)
+        guard source.columns.isVerdict || choices == OutputChoices() else {
+            throw PhoneBatchError.invalidOption("--only, --rejects and --excel-safe apply to the output of `run`, not to Phone Confirm's")
+        }
+        try choices.check(format: format, outputPath: destination, inputPath: input.path, databasePath: store.path)
+        guard try InputFingerprint.of(path: input.path) == input else {
+            throw PhoneBatchError.inputChanged(path: input.path)
         }
 
-        let reader = try CSVReader(path: job.input.path, dialect: job.dialect)
+        let reader = try CSVReader(path: input.path, dialect: source.dialect)
         var record = CSVRecord()
-        guard try reader.read(into: &record) else { throw PhoneBatchError.inputChanged(path: job.input.path) }
-        let output = try Destination(path: destination, writer: writer(format, columns: ResultColumns.names,
-                                                                      excelSafe: choices.excelSafe ? .output(phoneColumn: job.phoneColumn) : nil))
+        guard try reader.read(into: &record) else { throw PhoneBatchError.inputChanged(path: input.path) }
+        let phoneColumn = source.phoneColumn ?? -1
+        let output = try Destination(path: destination, writer: writer(format, columns: source.columns.names,
+                                                                      excelSafe: choices.excelSafe ? .output(phoneColumn: phoneColumn) : nil))
         let rejects = try choices.rejectsPath.map {
             try Destination(path: $0, writer: writer(format, columns: RejectColumns.names,
-                                                     excelSafe: choices.excelSafe ? RejectColumns.excelSafe(phoneColumn: job.phoneColumn) : nil))
+                                                     excelSafe: choices.excelSafe ? RejectColumns.excelSafe(phoneColumn: phoneColumn) : nil))
         }
         try output.header(record)
         try rejects?.header(record)
 
-        let cursor = try store.rowResults()
+        let cursor = try store.rowResults(source.columns)
         let sorting = choices.only != .all || rejects != nil
-        let sentToProvider = job.provider != ProviderCatalog.offline
+        let counting = source.columns.isVerdict
         var breakdowns = RowBreakdowns()
         var expectedRow = 2
         while try reader.read(into: &record) {
             guard let rowNo = try cursor.next(), rowNo == expectedRow else {
-                throw PhoneBatchError.inputChanged(path: job.input.path)
+                throw PhoneBatchError.inputChanged(path: input.path)
             }
             let values = cursor.values()
-            breakdowns.add(values)
-            let verdict = sorting ? RowVerdict.of(values, sentToProvider: sentToProvider) : .valid
+            if counting { breakdowns.add(values) }
+            let verdict = sorting ? RowVerdict.of(values, sentToProvider: source.sentToProvider) : .valid
             if choices.only.keeps(verdict) {
                 try output.row(record, results: ResultValues(values: values))
             }
@@ -58,7 +68,7 @@ public struct Exporter {
             }
             expectedRow += 1
         }
-        guard try cursor.next() == nil else { throw PhoneBatchError.inputChanged(path: job.input.path) }
+        guard try cursor.next() == nil else { throw PhoneBatchError.inputChanged(path: input.path) }
         try output.file.commit()
         try rejects?.file.commit()
         let report = ExportReport(path: destination, format: format, rows: output.rows, only: choices.only,
@@ -69,8 +79,8 @@ public struct Exporter {
 
     private func writer(_ format: OutputFormat, columns: [String], excelSafe: ExcelSafeColumns?) -> any RowWriter {
         switch format {
-        case .csv: CSVRowWriter(dialect: job.dialect, fieldCount: job.header.count, columns: columns, excelSafe: excelSafe)
-        case .jsonl: JSONLRowWriter(header: job.header, columns: columns)
+        case .csv: CSVRowWriter(dialect: source.dialect, fieldCount: source.header.count, columns: columns, excelSafe: excelSafe)
+        case .jsonl: JSONLRowWriter(header: source.header, columns: columns)
         }
     }
 

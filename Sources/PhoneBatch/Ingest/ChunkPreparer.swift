@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a chunk of input rows into what the store keeps of them, around the phone check:
 /// `prepare` reads each row's country and gathers the distinct phone queries; `complete`
 /// applies the checker's verdicts.
@@ -26,7 +28,8 @@ struct ChunkPreparer {
         var seen: [PhoneQuery: Int] = [:]
         for input in inputs {
             var row = IngestedRow(rowNo: input.rowNo, line: input.line, phoneRaw: input.phone, countryRaw: input.country,
-                                  region: layout.defaultRegion, status: .malformed, error: input.problem, number: nil)
+                                  region: layout.defaultRegion, status: .malformed, error: input.problem, number: nil,
+                                  code: input.code.map { $0.trimmingCharacters(in: .whitespaces) })
             guard input.problem == nil else {
                 prepared.rows.append(row)
                 prepared.queryIndex.append(-1)

@@ -12,6 +12,8 @@ public struct IngestedRow: Sendable {
     public var error: String?
     /// Set when `status` is `.parsed`.
     public var number: NumberDescription?
+    /// The code its call reads out, trimmed (Phone Confirm only).
+    public var code: String? = nil
 }
 
 /// The row-level outcome, before the number's own verdict.

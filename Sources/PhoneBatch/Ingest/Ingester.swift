@@ -114,6 +114,7 @@ private struct ChunkSource {
                 rowNo: position.nextRow, line: record.line,
                 phone: layout.phoneColumn < record.fieldCount ? record.string(layout.phoneColumn) : nil,
                 country: layout.countryColumn.flatMap { $0 < record.fieldCount ? record.string($0) : nil },
+                code: layout.codeColumn.flatMap { $0 < record.fieldCount ? record.string($0) : nil },
                 problem: layout.problem(with: record)
             ))
             position = IngestCheckpoint(offset: record.endOffset, nextRow: position.nextRow + 1, nextLine: reader.currentLine)

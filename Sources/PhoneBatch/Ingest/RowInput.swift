@@ -4,6 +4,8 @@ struct RowInput: Sendable {
     var line: Int
     var phone: String?
     var country: String?
+    /// The code to read out (Phone Confirm only).
+    var code: String? = nil
     /// Why the row is malformed, if it is.
     var problem: String?
 }

@@ -4,6 +4,8 @@ public struct RowLayout: Sendable, Equatable {
     public var phoneColumn: Int
     public var countryColumn: Int?
     public var defaultRegion: String?
+    /// Phone Confirm's code column: the code each row's call reads out.
+    public var codeColumn: Int? = nil
 
     /// Why `record` cannot be taken as a row of this layout, or nil when it can.
     func problem(with record: CSVRecord) -> String? {

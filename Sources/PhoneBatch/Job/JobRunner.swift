@@ -26,7 +26,7 @@ public struct JobRunner {
     public var progress: RunProgress?
 
     /// A job opened: its database, its record, where its files are.
-    private struct OpenedJob {
+    struct OpenedJob {
         var store: Store
         var job: JobRecord
         var configuration: Configuration
@@ -38,7 +38,7 @@ public struct JobRunner {
     /// against it), then opens (or creates) the database and the job, and checks that the job
     /// is this one: the same input, unchanged, with the same options. Nothing is written
     /// before every check has passed.
-    private func open<Checked>(prepare: (Configuration) throws -> Checked) throws -> (OpenedJob, Checked) {
+    func open<Checked>(prepare: (Configuration) throws -> Checked) throws -> (OpenedJob, Checked) {
         let inputPath = FileSystem.absolute(options.inputPath)
         guard FileSystem.exists(inputPath) else { throw PhoneBatchError.inputNotFound(path: options.inputPath) }
         let outputPath = FileSystem.absolute(options.outputPath ?? DefaultPaths.output(for: inputPath, format: options.format))
@@ -160,7 +160,7 @@ public struct JobRunner {
 
     /// A run that stopped because the user asked: recorded, its job lease given up, and the
     /// error that tells the user how to resume.
-    private func stopped(_ store: Store, at stage: JobStage, databasePath: String) throws -> PhoneBatchError {
+    func stopped(_ store: Store, at stage: JobStage, databasePath: String) throws -> PhoneBatchError {
         try store.recordRunInterrupted(stage: stage)
         try? store.releaseJobLease(owner: owner)
         return .interrupted(databasePath: databasePath)
@@ -168,11 +168,12 @@ public struct JobRunner {
 
     /// Reads the input from the job's checkpoint (with the job lease: one process at a time)
     /// and moves the job to plan. `sending`: the valid numbers wait for a provider.
-    private func ingest(_ job: inout JobRecord, store: Store, sending: Bool, inputPath: String) async throws {
+    func ingest(_ job: inout JobRecord, store: Store, sending: Bool, inputPath: String) async throws {
         try await takeIngest(&job, store: store)
         guard job.stage == .ingest else { return }
-        let layout = RowLayout(fieldCount: job.header.count, phoneColumn: job.phoneColumn,
+        var layout = RowLayout(fieldCount: job.header.count, phoneColumn: job.phoneColumn,
                                countryColumn: job.countryColumn, defaultRegion: job.defaultRegion)
+        layout.codeColumn = try options.codeColumn.map { try ColumnDetector().column(named: $0, header: job.header) }
         let queue: QueuePolicy = sending ? (options.sendInvalid ? .all : .valid) : .none
         let ingester = Ingester(store: store, layout: layout, queue: queue, checker: try options.checking.makeChecker(),
                                 logger: logger, owner: owner, interruption: interruption)

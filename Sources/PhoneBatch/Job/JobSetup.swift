@@ -49,6 +49,12 @@ struct JobSetup {
             phoneColumn = found.index
             phoneEvidence = "from the content: \(Int(found.share * 100))% of sampled values are phone numbers"
         }
+        if let name = options.codeColumn {
+            let code = try detector.column(named: name, header: header)
+            guard code != phoneColumn else {
+                throw PhoneBatchError.invalidOption("--code-column '\(name)' is the phone column; name the column that holds the codes")
+            }
+        }
         // Said once everything is found, so that a run that stops here prints only its error.
         logger.info("\(header.count) columns, separated by '\(dialect.delimiterName)', \(dialect.lineEnding.rawValue.uppercased()) line endings\(dialect.hasBOM ? ", with a byte-order mark" : "")")
         logger.info("phone column: '\(header[phoneColumn])' (column \(phoneColumn + 1)), \(phoneEvidence)")

@@ -27,6 +27,8 @@ public struct RunOptions: Sendable {
     public var sandbox = false
     /// `--only`, `--rejects`, `--excel-safe`.
     public var output = OutputChoices()
+    /// Phone Confirm: the column holding the code each row's call reads out.
+    public var codeColumn: String?
 
     public init(inputPath: String) {
         self.inputPath = inputPath
@@ -35,15 +37,18 @@ public struct RunOptions: Sendable {
     /// The options that decide what the job computes, as stored in `job.options`: a run on
     /// an existing database must ask for the same ones to resume it.
     var defining: JSONValue {
-        [
-            "provider": .string(provider),
-            "phone_column": .optional(phoneColumn),
-            "country_column": .optional(countryColumn),
-            "default_country": .optional(defaultCountry),
-            "delimiter": .optional(delimiter),
-            "send_invalid": .bool(sendInvalid),
-            "sandbox": .bool(sandbox),
+        var options: [(String, JSONValue)] = [
+            ("provider", .string(provider)),
+            ("phone_column", .optional(phoneColumn)),
+            ("country_column", .optional(countryColumn)),
+            ("default_country", .optional(defaultCountry)),
+            ("delimiter", .optional(delimiter)),
+            ("send_invalid", .bool(sendInvalid)),
+            ("sandbox", .bool(sandbox)),
         ]
+        // Phone Confirm's only: a run's options read as they always have.
+        if let codeColumn { options.append(("code_column", .string(codeColumn))) }
+        return .object(options)
     }
 
     /// All the options kept in `job.options`: the defining ones, then the output choices
@@ -69,12 +74,18 @@ public struct RunOptions: Sendable {
         options.delimiter = stored["delimiter"]?.stringValue
         options.sendInvalid = stored["send_invalid"]?.boolValue ?? false
         options.sandbox = stored["sandbox"]?.boolValue ?? false
+        options.codeColumn = stored["code_column"]?.stringValue
         options.output = OutputChoices(stored: stored)
         return options
     }
 
     /// The delimiter byte the user gave, if any.
     func delimiterByte() throws -> UInt8? {
+        try Self.delimiterByte(delimiter)
+    }
+
+    /// `--delimiter`'s byte: one character, or the word tab.
+    static func delimiterByte(_ delimiter: String?) throws -> UInt8? {
         guard let delimiter else { return nil }
         if delimiter.lowercased() == "tab" || delimiter == "\\t" || delimiter == "\t" { return UInt8(ascii: "\t") }
         guard delimiter.utf8.count == 1, let byte = delimiter.utf8.first,

@@ -16,6 +16,9 @@ public enum ProviderCatalog {
         case "experian": return try ExperianProvider(settings: configuration.settings(for: name))
         case "delpha": return try DelphaProvider(settings: configuration.settings(for: name))
         case "accuauth": return try AccuauthProvider(settings: configuration.settings(for: name))
+        case ConfirmColumns.provider:
+            // Its calls ring people: only `confirm place`, with the user's consent, makes them.
+            throw PhoneBatchError.invalidOption("xverify places voice calls and is never part of `run` or `resume`; use `phonebatch confirm place INPUT --code-column NAME --i-have-consent` (again, to resume its calls)")
         default: throw unknown(name)
         }
     }

@@ -4,7 +4,7 @@
 /// same bytes, built into the binary by `scripts/sync-schema`, and a test keeps them equal.
 public enum Schema {
     /// `PRAGMA user_version` of a file written with `text`.
-    public static let version = 3
+    public static let version = 4
 
     /// The steps from each older version to the next: `migrations[v - 1]` takes a file from
     /// version v to v + 1. Tables only: after the steps, every view is dropped and created
@@ -29,7 +29,18 @@ public enum Schema {
         ALTER TABLE job ADD COLUMN lease_until TEXT;
         CREATE INDEX batch_number_by_number ON batch_number (e164);
         """,
+        // 3 -> 4: Phone Confirm's tables, exactly as schema.sql writes them.
+        section(from: phoneConfirmMarker, to: viewsMarker),
     ]
+
+    /// The marker in schema.sql before Phone Confirm's tables.
+    static let phoneConfirmMarker = "-- ==== Phone Confirm"
+
+    /// The text of schema.sql from one marker up to the next.
+    static func section(from start: String, to end: String) -> String {
+        guard let from = text.range(of: start), let to = text.range(of: end, range: from.upperBound..<text.endIndex) else { return "" }
+        return String(text[from.lowerBound..<to.lowerBound])
+    }
 
     /// The marker in schema.sql after which only views follow.
     static let viewsMarker = "-- ==== Views."

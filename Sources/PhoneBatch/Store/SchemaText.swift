@@ -2,7 +2,7 @@
 extension Schema {
     /// The text of schema.sql, byte for byte.
     public static let text = #"""
--- phonebatch: the SQLite file of one job (schema version 3).
+-- phonebatch: the SQLite file of one job (schema version 4).
 --
 -- One file per job. It is both the job's queue and its audit trail: the process keeps
 -- nothing that is not also here, so a process killed at any instruction resumes from it.
@@ -136,7 +136,9 @@ CREATE TABLE event (
                                 -- stage_done, batch_planned, batch_submitting, batch_in_doubt,
                                 -- batch_adopted, batch_resent, batch_reference, batch_accepted,
                                 -- batch_again, batch_failed, batch_done, number_failed, request,
-                                -- run_stopped, run_interrupted, export_written, run_finished
+                                -- run_stopped, run_interrupted, export_written, run_finished;
+                                -- Phone Confirm: calls_planned, call_placed, call_refused, call_in_doubt,
+                                -- call_retried, verify_read, code_checked, check_resent
     row_no   INTEGER,
     e164     INTEGER,
     batch_id INTEGER,
@@ -154,6 +156,84 @@ CREATE TRIGGER event_is_append_only_delete BEFORE DELETE ON event
 BEGIN
     SELECT RAISE(ABORT, 'event is append-only');
 END;
+
+-- ==== Phone Confirm (`phonebatch confirm place`, `confirm verify`): a job whose provider is
+-- xverify. A call is a batch of one number: its states, lease, attempts and requests are the
+-- batch's (planned -> submitting -> done, or failed when in doubt). These tables say what a
+-- call reads out and what came of it, and hold the codes people typed back.
+
+-- The code each input row asks to be read out ('' when its code field is empty).
+CREATE TABLE confirm_row (
+    row_no  INTEGER PRIMARY KEY REFERENCES record (row_no),
+    code    TEXT    NOT NULL,
+    call_id INTEGER REFERENCES confirm_call (call_id)  -- NULL: not called (the number is not valid, or no code)
+);
+
+-- One call per distinct number and code: the rows holding both share it.
+CREATE TABLE confirm_call (
+    call_id            INTEGER PRIMARY KEY REFERENCES batch (id),
+    e164               INTEGER NOT NULL REFERENCES number (e164),
+    code               TEXT    NOT NULL,
+    outcome            TEXT    NOT NULL CHECK (outcome IN ('waiting', 'placed', 'refused', 'in_doubt')),
+                                 -- in_doubt: the request may have reached Xverify and no answer was
+                                 -- recorded; never placed again unless --retry-in-doubt
+    message            TEXT,     -- Xverify's message, or why the call is in doubt
+    transaction_number TEXT,     -- Xverify's, once placed: what verify needs
+    placed_at          TEXT,
+    UNIQUE (e164, code)
+);
+CREATE INDEX confirm_call_by_transaction ON confirm_call (transaction_number) WHERE transaction_number IS NOT NULL;
+
+-- The pace of calls, shared by every process working on the file: claiming a call takes the
+-- next free slot, so the cap holds however many processes place calls. At most one row.
+CREATE TABLE confirm_pace (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    next_slot_at TEXT NOT NULL
+);
+
+-- Each file `confirm verify` read. A file is known by its path and SHA-256: the same file
+-- again resumes its round; an edited one is a new round.
+CREATE TABLE confirm_input (
+    id                 INTEGER PRIMARY KEY,
+    path               TEXT    NOT NULL,  -- absolute
+    size               INTEGER NOT NULL,
+    sha256             TEXT    NOT NULL,
+    output_path        TEXT    NOT NULL,
+    output_format      TEXT    NOT NULL CHECK (output_format IN ('csv', 'jsonl')),
+    delimiter          TEXT    NOT NULL,
+    line_ending        TEXT    NOT NULL CHECK (line_ending IN ('lf', 'crlf', 'cr')),
+    has_bom            INTEGER NOT NULL CHECK (has_bom IN (0, 1)),
+    header             TEXT    NOT NULL,  -- JSON array
+    phone_column       INTEGER,           -- 0-based; NULL when the rows hold transaction numbers only
+    transaction_column INTEGER,
+    code_column        INTEGER NOT NULL,
+    stage              TEXT    NOT NULL CHECK (stage IN ('check', 'done')),
+    created_at         TEXT    NOT NULL,
+    updated_at         TEXT    NOT NULL,
+    UNIQUE (path, sha256)
+);
+
+-- One row per row of a verify input: the code typed back, the call it answers, and what
+-- Xverify said of it. States: pending -> checking -> done; checking is committed before the
+-- request leaves (checking a code twice is harmless: it is sent again after a crash).
+CREATE TABLE confirm_check (
+    input_id           INTEGER NOT NULL REFERENCES confirm_input (id),
+    row_no             INTEGER NOT NULL,  -- the verify input's row (its header is row 1)
+    line_no            INTEGER NOT NULL,
+    call_id            INTEGER REFERENCES confirm_call (call_id),
+    transaction_number TEXT,
+    code               TEXT,              -- as typed
+    state              TEXT    NOT NULL CHECK (state IN ('pending', 'checking', 'done')),
+    attempt            INTEGER NOT NULL DEFAULT 0,
+    lease_owner        TEXT,
+    lease_until        TEXT,
+    next_check_at      TEXT,
+    status             TEXT CHECK (status IN ('verified', 'wrong_code', 'expired', 'error')),
+    message            TEXT,
+    checked_at         TEXT,
+    PRIMARY KEY (input_id, row_no)
+) WITHOUT ROWID;
+CREATE INDEX confirm_check_open ON confirm_check (input_id, state) WHERE state <> 'done';
 
 -- ==== Views. A migration drops every view and creates them again from here.
 
@@ -255,6 +335,48 @@ SELECT
     (SELECT COUNT(*) FROM request_log q WHERE q.provider = p.provider)                AS requests,
     (SELECT COALESCE(SUM(q.units), 0) FROM request_log q WHERE q.provider = p.provider) AS units
 FROM (SELECT DISTINCT provider FROM batch) p;
+
+-- `confirm place`'s output columns: the local verdict, then the call (or why there is none).
+CREATE VIEW confirm_place_result AS
+SELECT
+    v.row_no,
+    v.pb_status,
+    v.pb_e164,
+    v.pb_error,
+    c.transaction_number AS pb_confirm_transaction,
+    CASE WHEN c.call_id IS NULL THEN 'not_called' ELSE c.outcome END AS pb_confirm_status,
+    CASE
+        WHEN c.call_id IS NOT NULL THEN c.message
+        WHEN v.pb_status = 'valid' THEN 'not called: the code field is empty'
+        WHEN v.pb_status = 'invalid' THEN 'not called: the number is not valid'
+        WHEN v.pb_status = 'empty' THEN 'not called: the phone field is empty'
+        WHEN v.pb_status = 'unparseable' THEN 'not called: the phone field is not a phone number'
+        ELSE 'not called: the row is malformed'
+    END AS pb_confirm_message
+FROM row_result v
+LEFT JOIN confirm_row r ON r.row_no = v.row_no
+LEFT JOIN confirm_call c ON c.call_id = r.call_id;
+
+-- `confirm verify`'s output columns, for each verify input's rows.
+CREATE VIEW confirm_check_result AS
+SELECT input_id, row_no, status AS pb_confirm_status, message AS pb_confirm_message
+FROM confirm_check;
+
+-- Every call, with the rows it serves and the codes checked against it (never the code).
+CREATE VIEW call_log AS
+SELECT
+    c.call_id,
+    '+' || c.e164                                                               AS phone,
+    (SELECT group_concat(r.row_no, ' ') FROM confirm_row r WHERE r.call_id = c.call_id) AS rows,
+    c.outcome,
+    c.transaction_number,
+    c.placed_at,
+    b.attempt                                                                   AS attempts,
+    c.message,
+    (SELECT COUNT(*) FROM confirm_check k WHERE k.call_id = c.call_id AND k.state = 'done') AS codes_checked,
+    (SELECT k.status FROM confirm_check k WHERE k.call_id = c.call_id AND k.state = 'done'
+      ORDER BY k.checked_at DESC LIMIT 1)                                       AS last_check
+FROM confirm_call c JOIN batch b ON b.id = c.call_id;
 
 """#
 }

@@ -194,7 +194,8 @@ extension Store {
     /// One request to a provider, for the audit (`request_log`).
     public func recordRequest(_ record: RequestRecord) throws {
         try transaction {
-            try appendEvent(Event(kind: "request", batchID: record.batchID, detail: [
+            // Batch 0: a request for no batch (a code checked against a call made elsewhere).
+            try appendEvent(Event(kind: "request", batchID: record.batchID == 0 ? nil : record.batchID, detail: [
                 "provider": .string(record.provider), "endpoint": .string(record.endpoint), "method": .string(record.method),
                 "status": .int(record.status), "ms": .int(record.milliseconds), "units": .int(record.units),
                 "attempt": .int(record.attempt), "error": .optional(record.error),

@@ -16,19 +16,19 @@ public final class RowResultCursor {
         return Int(query.int64(0))
     }
 
-    /// The current row's result values, in `ResultColumns` order; nil where NULL.
+    /// The current row's appended values, in their columns' order; nil where NULL.
     func values() -> [UnsafeRawBufferPointer?] {
         (1...columns).map { query.isNull($0) ? nil : query.textBytes($0) }
     }
 }
 
 extension Store {
-    /// The result columns of every row, in input order.
-    public func rowResults() throws -> RowResultCursor {
-        let columns = ResultColumns.names.joined(separator: ", ")
-        let query = try statement("SELECT row_no, \(columns) FROM row_result ORDER BY row_no")
+    /// The appended columns of every row, in input order.
+    public func rowResults(_ columns: AppendedColumns = .verdict) throws -> RowResultCursor {
+        let query = try statement(columns.query)
         query.reset()
-        return RowResultCursor(query: query, columns: ResultColumns.names.count)
+        if let inputID = columns.inputID { query.bind(1, inputID) }
+        return RowResultCursor(query: query, columns: columns.names.count)
     }
 }
 

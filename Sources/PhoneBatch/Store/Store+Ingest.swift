@@ -56,6 +56,12 @@ extension Store {
                     try insertNumber.run()
                 }
                 try insertRecord.run()
+                if let code = row.code {
+                    let insertCode = try statement("INSERT INTO confirm_row (row_no, code) VALUES (?, ?)")
+                    insertCode.bind(1, row.rowNo)
+                    insertCode.bind(2, code)
+                    try insertCode.run()
+                }
                 if row.status == .malformed {
                     try appendEvent(Event(kind: "row_malformed", rowNo: row.rowNo, detail: [
                         "line": .int(row.line), "reason": .optional(row.error),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A failure that the user can act on: each has one line saying what is wrong and what to do,
 /// and a documented exit status.
 public enum PhoneBatchError: Error, Equatable, Sendable {
@@ -27,6 +29,10 @@ public enum PhoneBatchError: Error, Equatable, Sendable {
     case declined(databasePath: String)
     /// This process stalled past its job lease and another one read the rows it was about to commit.
     case ingestTakenOver(path: String)
+    /// `confirm place` without `--i-have-consent`: nobody is called.
+    case noConsent
+    /// SIGINT or SIGTERM during `confirm place` or `confirm verify`: what was in flight is recorded.
+    case interruptedConfirm
 
     public var message: String {
         switch self {
@@ -67,13 +73,19 @@ public enum PhoneBatchError: Error, Equatable, Sendable {
         case .configuration(let reason):
             return reason
         case .providerStopped(let stop):
-            return stop.description
+            // Phone Confirm's commands are not resumed with `resume`: they are run again.
+            guard stop.provider == ConfirmColumns.provider else { return stop.description }
+            return stop.description.replacingOccurrences(of: "run `phonebatch resume DB`", with: "run the same command again")
         case .interrupted(let path):
             return "interrupted; the work in flight is recorded: run `phonebatch resume \(path)` to finish"
         case .declined(let path):
             return "nothing was sent; the job is kept in \(path): run the same command again to continue (--yes skips the question)"
         case .ingestTakenOver(let path):
             return "another phonebatch process took over reading the input of \(path) while this one was stalled; it goes on, this one stops"
+        case .interruptedConfirm:
+            return "interrupted; what was in flight is recorded: run the same command again to finish"
+        case .noConsent:
+            return "confirm place calls every person in the input; pass --i-have-consent to confirm they agreed to be called (nothing was done)"
         case .diskFull(let reason):
             return "the disk is full (\(reason)); the database is sound: free some space and run the same command again to resume"
         }
@@ -83,14 +95,14 @@ public enum PhoneBatchError: Error, Equatable, Sendable {
         switch self {
         case .inputNotFound, .databaseNotFound, .inputUnreadable: return .noInput
         case .notCSV, .noPhoneColumn, .inputChanged, .notAPhoneBatchDatabase, .jobMismatch, .jobNotFinished: return .dataError
-        case .unknownColumn, .unknownCountry, .invalidOption, .outputWouldOverwriteInput: return .usage
+        case .unknownColumn, .unknownCountry, .invalidOption, .outputWouldOverwriteInput, .noConsent: return .usage
         case .outputNotWritable: return .cannotCreate
         case .databaseTooNew: return .dataError
         case .diskFull: return .ioError
         case .workerFailed: return .internalError
         case .workLeft: return .internalError
         case .configuration: return .configuration
-        case .interrupted, .declined: return .interrupted
+        case .interrupted, .declined, .interruptedConfirm: return .interrupted
         case .ingestTakenOver: return .internalError
         case .providerStopped(let stop): return stop.reason == .unavailable ? .unavailable : .providerRefused
         }

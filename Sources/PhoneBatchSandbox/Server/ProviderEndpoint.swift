@@ -1,9 +1,10 @@
 import Hummingbird
 import PhoneBatch
+import ServiceLifecycle
 
 /// The handler for a provider endpoint, with what every endpoint shares around it: the
-/// faults the knobs ask for (latency, 429, 5xx in the provider's own error shape) and a line
-/// in the ledger for every answer.
+/// faults the knobs ask for (latency, 429, 5xx in the provider's own error shape), a line in
+/// the ledger for every answer, and an answer held back after the work is done.
 struct ProviderEndpoint: Sendable {
     let provider: ProviderKey
     /// The endpoint's name in the ledger (`validate_phone`).
@@ -14,6 +15,9 @@ struct ProviderEndpoint: Sendable {
     let faultResponse: @Sendable (FaultInjector.Fault) -> Response
     /// Whether every answer carries `X-Rate-Limit-Limit`, `-Remaining` and `-Reset` (Experian's do).
     var advertisesRateLimit = false
+    /// Seconds a good answer is held after the work and its ledger lines are done
+    /// (`SandboxKnobs.holdAnswerSeconds`, for the endpoints it names).
+    var holdAnswerSeconds: Double = 0
 
     typealias Handler = @Sendable (Request, SandboxRequestContext) async throws -> Response
 
@@ -56,6 +60,12 @@ struct ProviderEndpoint: Sendable {
                 response.headers[Self.resetHeader] = String(window.reset)
             }
             await ledger.recordRequest(provider, endpoint: name, status: response.status.code)
+            if case .none = fault, holdAnswerSeconds > 0 {
+                // The provider has acted and the ledger says so; only the answer is late. A
+                // server asked to stop lets it go rather than wait the hold out.
+                let hold = Duration.seconds(holdAnswerSeconds)
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: hold) }
+            }
             return response
         }
     }

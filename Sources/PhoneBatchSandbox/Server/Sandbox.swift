@@ -28,7 +28,11 @@ public struct Sandbox: Sendable {
 
     private func endpoint(_ provider: ProviderKey, _ name: String,
                           _ fault: @escaping @Sendable (FaultInjector.Fault) -> Response) -> ProviderEndpoint {
-        ProviderEndpoint(provider: provider, name: name, faults: faults, ledger: ledger, faultResponse: fault)
+        var endpoint = ProviderEndpoint(provider: provider, name: name, faults: faults, ledger: ledger, faultResponse: fault)
+        if knobs.holdAnswerEndpoints?.contains(name) ?? true {
+            endpoint.holdAnswerSeconds = knobs.holdAnswerSeconds
+        }
+        return endpoint
     }
 
     public func router() -> Router<SandboxRequestContext> {
@@ -55,7 +59,7 @@ public struct Sandbox: Sendable {
             .register(on: router)
         XverifyImitation(place: endpoint(.xverify, "placecall", XverifyImitation.fault),
                          verify: endpoint(.xverify, "verifycode", XverifyImitation.fault),
-                         calls: xverifyCalls, credits: credits, seed: knobs.seed)
+                         calls: xverifyCalls, credits: credits, clock: clock, knobs: knobs)
             .register(on: router)
         let (ledger, tasks, delpha, calls, batches) = (ledger, accuauthTasks, delphaState, xverifyCalls, experianBatches)
         AdminRoutes(clock: clock, ledger: ledger, topUp: { [credits] provider, units in await credits.topUp(provider, units: units) }) {

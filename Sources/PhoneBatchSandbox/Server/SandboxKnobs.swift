@@ -26,6 +26,16 @@ public struct SandboxKnobs: Sendable, Equatable {
     public var credits: [ProviderKey: Int] = [:]
     /// Share of Delpha jobs that end in 504 "Job timed out.".
     public var jobTimeoutRate: Double = 0
+    /// How long an Xverify code stays good after its call was placed, on the sandbox's clock
+    /// (`POST /_sandbox/clock` moves past it); after that verifycode answers error "5".
+    public var codeLifetimeSeconds: Double = 600
+    /// Seconds an answer is held after the provider has acted (the call placed, the ledger
+    /// written) and before it is sent: an answer late or lost on its way back, for rehearsing
+    /// a client that dies between asking and hearing. Drawn faults are never held.
+    public var holdAnswerSeconds: Double = 0
+    /// The endpoints whose answers are held, by their names in the ledger (`placecall`); nil
+    /// holds every endpoint's.
+    public var holdAnswerEndpoints: Set<String>? = nil
 
     public init() {}
 }

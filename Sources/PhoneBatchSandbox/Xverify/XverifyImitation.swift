@@ -5,19 +5,28 @@ import PhoneBatch
 /// Xverify Phone Confirm: `GET /services/phoneconfirm/placecall/` calls the number and reads
 /// a code; `GET /services/phoneconfirm/verifycode/` checks the code the person typed against
 /// the call's transaction number. Answers are one object in a single wrapper key (JSON) or
-/// element (XML); `error` is 0 when fine. An untrusted API key or domain gets a 503.
+/// element (XML); `error` is 0 when fine. An untrusted API key or domain gets a 503. A code
+/// is good for `codeLifetimeSeconds` after its call was placed.
 struct XverifyImitation {
     let place: ProviderEndpoint
     let verify: ProviderEndpoint
     let calls: XverifyCalls
     let credits: CreditMeter
-    let seed: UInt64
+    let clock: SandboxClock
+    let knobs: SandboxKnobs
 
     static let wrapper = "phoneconfirm"
+    /// The optional redial parameters and the values the sandbox accepts for them.
+    static let redialRanges: [(name: String, range: ClosedRange<Int>)] = [("redial_count", 0...5), ("redial_interval", 1...3600)]
 
     func register(on router: Router<SandboxRequestContext>) {
         router.get("/services/phoneconfirm/placecall/", use: place.handler(placeCall))
         router.get("/services/phoneconfirm/verifycode/", use: verify.handler(verifyCode))
+        // The sandbox's own view of the calls placed, for tests and rehearsals to check what a
+        // client asked for: not a provider endpoint, so no faults, no hold and no ledger line.
+        router.get("/_sandbox/xverify/calls") { [calls] _, _ in
+            Response.json(.ok, await calls.listing())
+        }
     }
 
     /// One answer in the asked format.
@@ -77,13 +86,22 @@ struct XverifyImitation {
         guard let phone = fields["phone"], !phone.isEmpty, let code = fields["code"], !code.isEmpty else {
             return Self.failure("1", "Missing parameter: phone and code are required", xml: xml)
         }
-        // Both spellings of the call time are seen: the documented one and a client's.
-        if let time = fields["call_place_tile"] ?? fields["call_place_time"], !time.isEmpty, !Self.isCallTime(time) {
-            return Self.failure("2", "call_place_tile must be YYYY-MM-DD HH:MM:SS", xml: xml)
+        // Both spellings of the call time are seen: the documented one and a client's. An
+        // empty one counts as not sent.
+        let callTimeParameter = ["call_place_tile", "call_place_time"].first { fields[$0]?.isEmpty == false }
+        let callTime = callTimeParameter.flatMap { fields[$0] }
+        if let callTimeParameter, let callTime, !Self.isCallTime(callTime) {
+            return Self.failure("2", "\(callTimeParameter) must be YYYY-MM-DD HH:MM:SS", xml: xml)
+        }
+        // Sent at all, even empty, they must be whole numbers in range.
+        for (name, range) in Self.redialRanges {
+            guard let text = fields[name] else { continue }
+            if let number = Int(text), range.contains(number) { continue }
+            return Self.failure("2", "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)", xml: xml)
         }
         let region = fields["country_code"].flatMap { CountryResolver.shared.region(for: $0) }
         var normalizer = PhoneNormalizer(wantLocation: false)
-        let facts = NumberFacts(provider: .xverify, input: phone, region: region, seed: seed, normalizer: &normalizer)
+        let facts = NumberFacts(provider: .xverify, input: phone, region: region, seed: knobs.seed, normalizer: &normalizer)
         await place.ledger.recordSubmission(.xverify, number: facts.ledgerKey)
         guard let number = facts.number, number.isValid else {
             return Self.failure("0", "Invalid phone number", xml: xml)
@@ -91,8 +109,12 @@ struct XverifyImitation {
         guard await credits.take(.xverify) else {
             return Self.failure("3", "Insufficient credits", xml: xml)
         }
+        // The call is on the list before the ledger bills it: whoever sees it billed sees it listed.
+        let parameters = XverifyCalls.Parameters(
+            phone: phone, countryCode: fields["country_code"], code: code, redialCount: fields["redial_count"],
+            redialInterval: fields["redial_interval"], callTime: callTime, callTimeParameter: callTimeParameter)
+        let transaction = await calls.place(parameters, at: await clock.now())
         await place.ledger.recordBillable(.xverify, units: 1)
-        let transaction = await calls.place(code: code)
         return Self.answer([("error", .int(0)), ("status", .string("valid")), ("message", .string("Call placed to \(number.e164Text)")),
                             ("transaction_number", .string(transaction)), ("duration", .double(0.21))], xml: xml)
     }
@@ -103,10 +125,14 @@ struct XverifyImitation {
         guard let transaction = fields["transaction_number"], let code = fields["code"] else {
             return Self.failure("1", "Missing parameter: transaction_number and code are required", xml: xml)
         }
-        guard let expected = await calls.code(for: transaction) else {
+        guard let call = await calls.call(for: transaction) else {
             return Self.failure("4", "Unknown transaction number", xml: xml)
         }
-        let matches = expected == code
+        if await clock.now().timeIntervalSince(call.placedAt) > knobs.codeLifetimeSeconds {
+            return Self.answer([("error", .string("5")), ("status", .string("invalid")), ("message", .string("Transaction expired")),
+                                ("transaction_number", .string(transaction))], xml: xml)
+        }
+        let matches = call.parameters.code == code
         return Self.answer([("error", .int(0)), ("status", .string(matches ? "valid" : "invalid")),
                             ("message", .string(matches ? "Code verified" : "Code does not match")),
                             ("transaction_number", .string(transaction)), ("duration", .double(0.05))], xml: xml)

@@ -260,4 +260,173 @@ enum AccuauthTests {
             }
         }
     }
+
+    static func placeCall(_ query: String) -> String {
+        "/services/phoneconfirm/placecall/?\(query)&type=json&\(credentials)"
+    }
+
+    static func verifyCode(_ transaction: String, code: String) -> String {
+        "/services/phoneconfirm/verifycode/?transaction_number=\(transaction)&code=\(code)&type=json&\(credentials)"
+    }
+
+    /// The `phoneconfirm` object of a JSON answer.
+    static func answer(_ response: TestResponse) throws -> [String: Any] {
+        try #require(try json(response)["phoneconfirm"] as? [String: Any])
+    }
+
+    /// `GET /_sandbox/xverify/calls`.
+    static func calls(_ client: any TestClientProtocol) async throws -> [[String: Any]] {
+        try await client.execute(uri: "/_sandbox/xverify/calls", method: .get) { response in
+            #expect(response.status == .ok)
+            return try #require(try json(response)["calls"] as? [[String: Any]])
+        }
+    }
+
+    @Test func aCodeOlderThanItsLifetimeAnswersExpired() async throws {
+        var knobs = SandboxKnobs()
+        knobs.codeLifetimeSeconds = 300
+        try await withSandbox(knobs) { _, client in
+            let transaction = try await client.execute(uri: Self.placeCall("phone=%2B447400123456&country_code=GB&code=4821"),
+                                                       method: .get) { response in
+                try #require(try Self.answer(response)["transaction_number"] as? String)
+            }
+            for (advance, error, status) in [(290, 0, "valid"), (20, 5, "invalid")] {
+                try await client.execute(uri: "/_sandbox/clock", method: .post, body: ByteBuffer(string: "{\"advance_seconds\": \(advance)}")) {
+                    #expect($0.status == .ok)
+                }
+                try await client.execute(uri: Self.verifyCode(transaction, code: "4821"), method: .get) { response in
+                    #expect(response.status == .ok)
+                    let answer = try Self.answer(response)
+                    // Fine is the number 0; expired is the string "5", as the wire allows either.
+                    if error == 0 {
+                        #expect(answer["error"] as? Int == 0)
+                    } else {
+                        #expect(answer["error"] as? String == String(error))
+                        #expect(answer["message"] as? String == "Transaction expired")
+                    }
+                    #expect(answer["status"] as? String == status)
+                    #expect(answer["transaction_number"] as? String == transaction)
+                }
+            }
+            try await client.execute(uri: Self.verifyCode("999", code: "4821"), method: .get) { response in
+                let answer = try Self.answer(response)
+                #expect(answer["error"] as? String == "4", "an unknown transaction is unknown, not expired")
+            }
+        }
+    }
+
+    @Test func theCallsListShowsEachCallAsSent() async throws {
+        try await withSandbox { _, client in
+            let queries = [
+                "phone=%2B447400123456&country_code=GB&code=4821&redial_count=2&redial_interval=90&call_place_tile=2026-11-23%2009%3A00%3A00",
+                "phone=%2B447400123456&code=77&call_place_time=2026-11-24%2010%3A30%3A00",
+                "phone=%2B447400123456&code=5",
+            ]
+            var transactions: [String] = []
+            for query in queries {
+                let transaction = try await client.execute(uri: Self.placeCall(query), method: .get) { response in
+                    try #require(try Self.answer(response)["transaction_number"] as? String)
+                }
+                transactions.append(transaction)
+            }
+            let calls = try await Self.calls(client)
+            try #require(calls.count == 3)
+            #expect(calls.map { $0["transaction_number"] as? String ?? "" } == transactions, "in placing order")
+            #expect(calls.map { $0["phone"] as? String ?? "" } == ["+447400123456", "+447400123456", "+447400123456"])
+            #expect(calls.map { $0["code"] as? String ?? "" } == ["4821", "77", "5"])
+            #expect(calls[0]["country_code"] as? String == "GB")
+            #expect(calls[0]["redial_count"] as? String == "2")
+            #expect(calls[0]["redial_interval"] as? String == "90")
+            #expect(calls[0]["call_time"] as? String == "2026-11-23 09:00:00")
+            #expect(calls[0]["call_time_parameter"] as? String == "call_place_tile")
+            #expect(calls[1]["call_time"] as? String == "2026-11-24 10:30:00")
+            #expect(calls[1]["call_time_parameter"] as? String == "call_place_time")
+            for key in ["country_code", "redial_count", "redial_interval"] {
+                #expect(calls[1][key] is NSNull, "\(key) not sent is null")
+            }
+            for key in ["call_time", "call_time_parameter"] {
+                #expect(calls[2][key] is NSNull, "\(key) not sent is null")
+            }
+            try await client.execute(uri: "/_sandbox/reset", method: .post) { #expect($0.status == .ok) }
+            let afterReset = try await Self.calls(client)
+            #expect(afterReset.isEmpty)
+        }
+    }
+
+    @Test func aRedialOutOfRangeIsRefusedAndNotBilled() async throws {
+        try await withSandbox { _, client in
+            let refused = [("redial_count=6", "redial_count"), ("redial_count=-1", "redial_count"), ("redial_count=two", "redial_count"),
+                           ("redial_count=", "redial_count"), ("redial_interval=0", "redial_interval"),
+                           ("redial_interval=3601", "redial_interval"), ("redial_interval=1.5", "redial_interval")]
+            for (query, parameter) in refused {
+                try await client.execute(uri: Self.placeCall("phone=%2B447400123456&code=1&\(query)"), method: .get) { response in
+                    #expect(response.status == .ok)
+                    let answer = try Self.answer(response)
+                    #expect(answer["error"] as? String == "2", "\(query)")
+                    #expect(answer["status"] as? String == "invalid", "\(query)")
+                    #expect((answer["message"] as? String)?.contains(parameter) == true, "\(query)")
+                }
+            }
+            try await client.execute(uri: Self.placeCall("phone=%2B447400123456&code=1&redial_count=0&redial_interval=3600"),
+                                     method: .get) { response in
+                let answer = try Self.answer(response)
+                #expect(answer["status"] as? String == "valid", "both ends of the ranges are accepted")
+            }
+            try await client.execute(uri: "/_sandbox/ledger", method: .get) { response in
+                let ledger = try json(response)
+                #expect((ledger["xverify"] as? [String: Any])?["billable"] as? Int == 1, "only the accepted call is billed")
+            }
+        }
+    }
+
+    /// Whether a held answer has reached the client.
+    private actor Heard {
+        private(set) var answered = false
+        func hear() { answered = true }
+    }
+
+    @Test func aHeldAnswerLeavesTheCallPlacedAndBilledBeforeTheClientHears() async throws {
+        var knobs = SandboxKnobs()
+        // Longer than the test: what ends the hold is the server's stop as the test ends.
+        knobs.holdAnswerSeconds = 60
+        knobs.holdAnswerEndpoints = ["placecall"]
+        try await withSandbox(knobs) { _, client in
+            // The call goes out on a connection of its own: the test client's one connection
+            // answers in order, so the ledger's answers would wait behind the held one.
+            let port = try #require(client.port)
+            // (To "localhost", as the test client connects: the test server binds that name.)
+            let caller = TestClient(host: "localhost", port: port)
+            caller.connect()
+            let heard = Heard()
+            let uri = Self.placeCall("phone=%2B447400123456&country_code=GB&code=4821")
+            let placing = Task {
+                _ = try await caller.execute(TestClient.Request(uri, method: .get, authority: "localhost"))
+                await heard.hear()
+            }
+            // Poll the ledger until the call is billed (a poll, not a wait for the hold).
+            var billable = 0
+            let deadline = ContinuousClock.now + .seconds(30)
+            while billable == 0, ContinuousClock.now < deadline {
+                billable = try await client.execute(uri: "/_sandbox/ledger", method: .get) { response in
+                    let ledger = try json(response)
+                    return (ledger["xverify"] as? [String: Any])?["billable"] as? Int ?? 0
+                }
+                if billable == 0 { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            #expect(billable == 1, "the call is placed and billed")
+            #expect(await heard.answered == false, "while its answer is held")
+            // The call is listed, and verifycode, not held, checks its code at once.
+            let listed = try await Self.calls(client)
+            let transaction = try #require(listed.first?["transaction_number"] as? String)
+            try await client.execute(uri: Self.verifyCode(transaction, code: "4821"), method: .get) { response in
+                let answer = try Self.answer(response)
+                #expect(answer["status"] as? String == "valid")
+            }
+            #expect(await heard.answered == false, "the placecall answer is still held")
+            // The client gives up: its connection closes and it never hears the answer.
+            try await caller.shutdown()
+            _ = await placing.result
+            #expect(await heard.answered == false)
+        }
+    }
 }

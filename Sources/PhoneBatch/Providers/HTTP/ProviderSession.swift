@@ -86,6 +86,26 @@ public struct ProviderSession: Sendable {
         throw TransientFailure(reason: "\(request.endpoint): \(lastProblem) (\(limits.maxAttempts) tries)")
     }
 
+    /// One try and no retry, for a request that must never be repeated by accident (a call
+    /// to a person). Returns the answer, whatever its status; throws `RequestLost` when none
+    /// came, saying whether the request may have reached the provider.
+    public func sendOnce(_ request: ProviderRequest) async throws -> ProviderResponse {
+        try await lane.permit()
+        let started = Date()
+        do {
+            let response = try await execute(request)
+            let units = response.isSuccess ? request.units(response) : 0
+            try await record(request, status: response.status, milliseconds: Int(Date().timeIntervalSince(started) * 1000),
+                             units: units, attempt: 1, error: response.isSuccess ? nil : "HTTP \(response.status)")
+            return response
+        } catch {
+            let problem = Self.describe(error, timeout: limits.requestTimeout)
+            try await record(request, status: 0, milliseconds: Int(Date().timeIntervalSince(started) * 1000), units: 0,
+                             attempt: 1, error: problem)
+            throw RequestLost(reason: problem, mayHaveArrived: !RequestLost.neverConnected(error))
+        }
+    }
+
     /// One request with the whole exchange (head and body) under the timeout, the body
     /// refused beyond the size cap.
     private func execute(_ request: ProviderRequest) async throws -> ProviderResponse {
