@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import PhoneBatch
 
@@ -50,6 +51,23 @@ import Testing
         #expect(throws: SQLiteError.self) { try store.connection.execute("UPDATE event SET kind = 'changed'") }
         #expect(throws: SQLiteError.self) { try store.connection.execute("DELETE FROM event") }
         #expect(try store.scalar("SELECT COUNT(*) FROM event WHERE kind = 'test'") == 1)
+    }
+
+    /// Processes started together on one new file (two `confirm place`, two `run`) each open
+    /// it: the switch to WAL must wait for the others, not fail with "database is locked".
+    @Test func manyOpeningOneNewFileAtOnceAllSucceed() throws {
+        for round in 0..<5 {
+            let path = directory.file("together-\(round).sqlite")
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 8) { _ in
+                do {
+                    _ = try Store(path: path)
+                } catch {
+                    failures.withLock { $0.append(String(describing: error)) }
+                }
+            }
+            #expect(failures.withLock { $0 } == [])
+        }
     }
 
     @Test func aFailedTransactionLeavesNothing() throws {

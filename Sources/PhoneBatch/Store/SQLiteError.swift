@@ -15,4 +15,7 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
 
     /// The disk or the file system refused a write: the database is sound, the run can resume later.
     public var isDiskFull: Bool { code & 0xFF == SQLITE_FULL }
+
+    /// Another connection holds the lock this one needs.
+    public var isBusy: Bool { code & 0xFF == SQLITE_BUSY }
 }

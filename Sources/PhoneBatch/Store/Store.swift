@@ -27,10 +27,23 @@ public final class Store {
     }
 
     private func configure() throws {
-        // WAL: readers (an auditor, `status`) never block the run. synchronous=FULL: a
-        // committed transaction survives a power cut, which "intent before effect" relies on.
+        // WAL: readers (an auditor, `status`) never block the run. Switching a new file to it
+        // takes an exclusive lock for which SQLite does not wait (the busy timeout does not
+        // apply): two processes opening one new file at once would see "database is locked".
+        // So the switch is tried again, for as long as the busy timeout would have waited.
+        var tries = 0
+        while true {
+            do {
+                try connection.execute("PRAGMA journal_mode = WAL")
+                break
+            } catch let error as SQLiteError where error.isBusy && tries < 200 {
+                tries += 1
+                usleep(50_000)
+            }
+        }
+        // synchronous=FULL: a committed transaction survives a power cut, which "intent
+        // before effect" relies on.
         try connection.execute("""
-            PRAGMA journal_mode = WAL;
             PRAGMA synchronous = FULL;
             PRAGMA foreign_keys = ON;
             PRAGMA cache_size = -32768;

@@ -189,6 +189,23 @@ import Testing
         }
     }
 
+    /// Two processes started together on one new database: both finish, and every call is
+    /// placed exactly once.
+    @Test func twoProcessesOnOneDatabaseCallEachPersonOnce() async throws {
+        try await AdapterHarness.run { harness in
+            let arguments = ["confirm", "place", input, "--code-column", "code", "--i-have-consent", "--calls-per-minute", "6000",
+                             "--workers", "1"]
+            let first = try LaunchedProcess(arguments, environment: Self.environment(harness), stderrPath: directory.file("1.err"))
+            let second = try LaunchedProcess(arguments, environment: Self.environment(harness), stderrPath: directory.file("2.err"))
+            let (one, two) = (await first.wait(), await second.wait())
+            #expect(one.status == 0, "\(one.stderr)")
+            #expect(two.status == 0, "\(two.stderr)")
+            #expect(await harness.ledger(.xverify)["billable"]?.intValue == 3)
+            #expect(try await Self.sandboxCalls(harness).count == 3)
+            #expect(try query(database, "SELECT COUNT(*) FROM confirm_call WHERE outcome = 'placed'") == 3, "\(callMessages())")
+        }
+    }
+
     /// SIGKILL while Xverify holds the answer to a call it has placed: the call is in doubt.
     @Test func aCallCaughtBetweenPlacingAndRecordingIsNeverPlacedAgainUnlessAsked() async throws {
         var knobs = SandboxKnobs()
