@@ -17,17 +17,7 @@ struct JobOptions: ParsableArguments {
     @Option(help: "The job's SQLite file (default: NAME.phonebatch.sqlite beside the input).")
     var db: String?
 
-    @Option(name: .customLong("phone-column"), help: "The phone column: a header name or a 1-based number (default: found from the header, else the content).")
-    var phoneColumn: String?
-
-    @Option(name: .customLong("country-column"), help: "A column of ISO 3166 codes or English country names that sets each row's country (default: one named like 'Country'; '' for none).")
-    var countryColumn: String?
-
-    @Option(name: .customLong("default-country"), help: "The country of national numbers in rows with no country (ISO 3166 code or English name).")
-    var defaultCountry: String?
-
-    @Option(help: "The field separator: , ; | or tab (default: detected).")
-    var delimiter: String?
+    @OptionGroup var columns: ColumnOptions
 
     @Option(help: "Output format: csv or jsonl.")
     var format: OutputFormat = .csv
@@ -59,10 +49,7 @@ struct JobOptions: ParsableArguments {
         options.outputPath = out
         options.databasePath = db
         options.provider = provider
-        options.phoneColumn = phoneColumn
-        options.countryColumn = countryColumn
-        options.defaultCountry = defaultCountry
-        options.delimiter = delimiter
+        columns.apply(to: &options)
         options.format = format
         options.sendInvalid = sendInvalid
         options.restart = restart
