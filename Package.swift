@@ -17,6 +17,8 @@ let package = Package(
     targets: [
         // libsqlite3 from Debian's libsqlite3-dev.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        // libcrypto from Debian's libssl-dev, for SHA-256 (the input's fingerprint).
+        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
         // A plain C header over Debian's libphonenumber (C++). It has no pkg-config file,
         // so the libraries are linked by name.
         .target(
@@ -33,6 +35,7 @@ let package = Package(
             name: "PhoneBatch",
             dependencies: [
                 "CSQLite",
+                "CCrypto",
                 "CPhoneNumber",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
