@@ -18,6 +18,8 @@ struct CallPlacer {
     var backoff = Backoff(base: 1, cap: 300)
 
     func run() async throws {
+        // A crashed run's claims end now; another process's, should it die, when its lease runs out.
+        try await queue.releaseDeadLeases()
         let abandoned = try await queue.settleAbandonedCalls()
         if abandoned > 0 {
             logger.warning("\(abandoned) calls were being placed when phonebatch stopped; they are in doubt and are not placed again (--retry-in-doubt places them again)")

@@ -79,17 +79,13 @@ public struct CodeVerification {
         let total = counts.values.reduce(0, +)
         progress?.startSending(provider: XverifyClient.name, numbers: total, settled: total - (counts["pending"] ?? 0))
         let queue = try ConfirmQueue(path: databasePath, owner: LeaseOwner.current().description, progress: progress)
-        let http = ProviderHTTPClient.make(limits: client.limits)
         do {
-            try await CodeChecker(queue: queue, client: client, http: http, inputID: input.id, format: responseFormat,
-                                  logger: logger, interruption: interruption).run()
+            try await ProviderHTTPClient.using(limits: client.limits) { http in
+                try await CodeChecker(queue: queue, client: client, http: http, inputID: input.id, format: responseFormat,
+                                      logger: logger, interruption: interruption).run()
+            }
         } catch is Interruption.Requested {
-            try? await http.shutdown()
             throw PhoneBatchError.interruptedConfirm
-        } catch {
-            try? await http.shutdown()
-            throw error
         }
-        try await http.shutdown()
     }
 }

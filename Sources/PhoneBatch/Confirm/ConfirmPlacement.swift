@@ -87,14 +87,9 @@ public struct ConfirmPlacement {
         logger.info("placing \(counts.waiting) calls, one every \(Figures.rate(interval)) s")
         progress?.startSending(provider: XverifyClient.name, numbers: counts.calls, settled: counts.calls - counts.waiting)
         let queue = try ConfirmQueue(path: databasePath, owner: LeaseOwner.current().description, progress: progress)
-        let http = ProviderHTTPClient.make(limits: client.limits)
-        do {
+        try await ProviderHTTPClient.using(limits: client.limits) { http in
             try await CallPlacer(queue: queue, client: client, http: http, parameters: call, interval: interval, logger: logger,
                                  interruption: interruption).run()
-        } catch {
-            try? await http.shutdown()
-            throw error
         }
-        try await http.shutdown()
     }
 }

@@ -23,11 +23,14 @@ actor ConfirmQueue: BatchRecorder {
 
     // MARK: Calls
 
-    /// Calls whose worker is gone are in doubt: those of dead processes of this machine at
-    /// once, those of others when their lease runs out.
-    func settleAbandonedCalls() throws -> Int {
+    /// Leases held by processes of this machine that no longer exist end at once.
+    func releaseDeadLeases() throws {
         _ = try store.releaseLeases(where: LeaseOwner.isGone)
-        return try store.settleAbandonedCalls(provider: XverifyClient.name)
+    }
+
+    /// Calls whose worker is gone (their lease ran out) are in doubt.
+    func settleAbandonedCalls() throws -> Int {
+        try store.settleAbandonedCalls(provider: XverifyClient.name)
     }
 
     func claimCall(interval: Double, requestSeconds: Double) throws -> ClaimedCall? {
@@ -44,8 +47,10 @@ actor ConfirmQueue: BatchRecorder {
         try store.giveBackCall(call, reason: reason, after: 0)
     }
 
+    /// A call is a batch: the queue's own answer, a planned call falling due or a claim
+    /// another process holds running out.
     func secondsUntilNextCall() throws -> Double? {
-        try store.secondsUntilNextCall(provider: XverifyClient.name)
+        try store.secondsUntilNextWork(provider: XverifyClient.name)
     }
 
     // MARK: Codes

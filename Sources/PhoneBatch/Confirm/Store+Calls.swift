@@ -255,20 +255,6 @@ extension Store {
         return []
     }
 
-    /// Seconds until a planned call falls due or a call another process holds could be found
-    /// abandoned; nil when no call is open.
-    public func secondsUntilNextCall(provider: String) throws -> Double? {
-        let query = try statement("""
-            SELECT (julianday(MIN(CASE WHEN state = 'planned' THEN COALESCE(next_check_at, updated_at) ELSE lease_until END))
-                    - julianday('now')) * 86400.0, COUNT(*)
-            FROM batch WHERE provider = ? AND state IN ('planned', 'submitting')
-            """)
-        defer { query.reset() }
-        query.bind(1, provider)
-        guard try query.step(), query.int64(1) > 0 else { return nil }
-        return query.isNull(0) ? 1 : max(0, query.double(0))
-    }
-
     /// The calls by outcome, and the rows with none.
     public func callCounts() throws -> CallCounts {
         var counts = CallCounts()

@@ -126,7 +126,7 @@ public struct XverifyClient: Sendable {
 
     static func said(_ answer: XverifyAnswer) -> String {
         let message = answer.message.map { $0.isEmpty ? "no message" : $0 } ?? "no message"
-        return answer.isError ? "\(message) (error \(answer.error))" : message
+        return answer.isError && !answer.error.isEmpty ? "\(message) (error \(answer.error))" : message
     }
 
     static func excerpt(_ response: ProviderResponse) -> String {

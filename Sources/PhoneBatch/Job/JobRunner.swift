@@ -217,15 +217,10 @@ public struct JobRunner {
         let queue = try WorkQueue(path: databasePath, provider: provider.name, token: token, owner: owner,
                                   leaseSeconds: SubmitEngine.leaseSeconds(for: limits), batchSize: limits.batchSize,
                                   progress: progress)
-        let client = ProviderHTTPClient.make(limits: limits)
-        do {
+        try await ProviderHTTPClient.using(limits: limits) { client in
             try await SubmitEngine(queue: queue, provider: provider, client: client, logger: logger,
                                    interruption: interruption).run()
-        } catch {
-            try? await client.shutdown()
-            throw error
         }
-        try await client.shutdown()
     }
 
     /// An existing job resumes only on the same input with the same options.

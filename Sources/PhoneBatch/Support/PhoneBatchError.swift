@@ -73,9 +73,7 @@ public enum PhoneBatchError: Error, Equatable, Sendable {
         case .configuration(let reason):
             return reason
         case .providerStopped(let stop):
-            // Phone Confirm's commands are not resumed with `resume`: they are run again.
-            guard stop.provider == ConfirmColumns.provider else { return stop.description }
-            return stop.description.replacingOccurrences(of: "run `phonebatch resume DB`", with: "run the same command again")
+            return stop.description
         case .interrupted(let path):
             return "interrupted; the work in flight is recorded: run `phonebatch resume \(path)` to finish"
         case .declined(let path):

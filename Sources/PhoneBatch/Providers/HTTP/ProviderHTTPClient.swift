@@ -12,4 +12,17 @@ enum ProviderHTTPClient {
         configuration.decompression = .enabled(limit: .size(limits.maxAnswerBytes))
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
+
+    /// Runs `body` with a client made for `limits`, shut down after it however it ends.
+    static func using<T>(limits: ProviderLimits, _ body: (HTTPClient) async throws -> T) async throws -> T {
+        let client = make(limits: limits)
+        do {
+            let value = try await body(client)
+            try await client.shutdown()
+            return value
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
 }

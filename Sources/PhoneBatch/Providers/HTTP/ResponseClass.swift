@@ -47,19 +47,25 @@ public struct ProviderStop: Error, Sendable, Equatable, CustomStringConvertible 
         self.detail = detail
     }
 
+    /// How the user goes on once the cause is fixed: Phone Confirm's calls are resumed by
+    /// running their command again (consent included), every other job by `resume`.
+    var resume: String {
+        provider == ConfirmColumns.provider ? "run the same command again" : "run `phonebatch resume DB`"
+    }
+
     public var description: String {
         let upper = provider.uppercased()
         switch reason {
         case .credentials:
-            return "\(provider) refused the credentials (\(detail)); check PHONEBATCH_\(upper)_* or the [\(provider)] section of the config, then run `phonebatch resume DB`"
+            return "\(provider) refused the credentials (\(detail)); check PHONEBATCH_\(upper)_* or the [\(provider)] section of the config, then \(resume)"
         case .credits:
-            return "\(provider) says the account has no credits left (\(detail)); top it up, then run `phonebatch resume DB`"
+            return "\(provider) says the account has no credits left (\(detail)); top it up, then \(resume)"
         case .quota:
-            return "\(provider) says the account's quota is used up (\(detail)); wait for it to renew or raise it, then run `phonebatch resume DB`"
+            return "\(provider) says the account's quota is used up (\(detail)); wait for it to renew or raise it, then \(resume)"
         case .permission:
-            return "\(provider) says this account may not use the API (\(detail)); ask the vendor to enable it, then run `phonebatch resume DB`"
+            return "\(provider) says this account may not use the API (\(detail)); ask the vendor to enable it, then \(resume)"
         case .unavailable:
-            return "\(provider) kept failing (\(detail)); nothing is lost: run `phonebatch resume DB` later"
+            return "\(provider) kept failing (\(detail)); nothing is lost: \(resume) later"
         }
     }
 }
