@@ -48,27 +48,30 @@ public struct Exporter {
         try output.header(record)
         try rejects?.header(record)
 
-        let cursor = try store.rowResults(source.columns)
+        let results = ResultPrefetch(cursor: try store.rowResults(source.columns), columns: source.columns.names.count)
+        defer { results.stop() }
         let sorting = choices.only != .all || rejects != nil
         let counting = source.columns.isVerdict
         var breakdowns = RowBreakdowns()
         var expectedRow = 2
-        while try reader.read(into: &record) {
-            guard let rowNo = try cursor.next(), rowNo == expectedRow else {
-                throw PhoneBatchError.inputChanged(path: input.path)
+        while let block = try results.next() {
+            try block.forEachRow { rowNo, values in
+                guard try reader.read(into: &record), rowNo == expectedRow else {
+                    throw PhoneBatchError.inputChanged(path: input.path)
+                }
+                if counting { breakdowns.add(values) }
+                let verdict = sorting ? RowVerdict.of(values, sentToProvider: source.sentToProvider) : .valid
+                if choices.only.keeps(verdict) {
+                    try output.row(record, results: ResultValues(values: values))
+                }
+                if verdict == .unchecked, let rejects {
+                    try RejectColumns.withValues(rowNo: rowNo, results: values) { try rejects.row(record, results: $0) }
+                }
+                expectedRow += 1
             }
-            let values = cursor.values()
-            if counting { breakdowns.add(values) }
-            let verdict = sorting ? RowVerdict.of(values, sentToProvider: source.sentToProvider) : .valid
-            if choices.only.keeps(verdict) {
-                try output.row(record, results: ResultValues(values: values))
-            }
-            if verdict == .unchecked, let rejects {
-                try RejectColumns.withValues(rowNo: rowNo, results: values) { try rejects.row(record, results: $0) }
-            }
-            expectedRow += 1
         }
-        guard try cursor.next() == nil else { throw PhoneBatchError.inputChanged(path: input.path) }
+        guard try !reader.read(into: &record) else { throw PhoneBatchError.inputChanged(path: input.path) }
+        results.stop()
         try output.file.commit()
         try rejects?.file.commit()
         let report = ExportReport(path: destination, format: format, rows: output.rows, only: choices.only,
