@@ -10,7 +10,7 @@ extension JobStatus {
         lines.append(("numbers", "\(Figures.count(distinctNumbers)) distinct: \(Self.list(numbersByState))"))
         for batch in batches {
             lines.append(("batches", "\(batch.provider): \(Figures.count(batch.done)) done, \(Figures.count(batch.inFlight)) in flight, "
-                + "\(Figures.count(batch.waiting)) waiting, \(Figures.count(batch.failed)) failed"))
+                + "\(Figures.count(batch.pending)) pending, \(Figures.count(batch.failed)) failed"))
         }
         for request in requests {
             lines.append(("requests", "\(request.provider): \(Figures.count(request.requests)) requests, \(Figures.count(request.units)) units; "

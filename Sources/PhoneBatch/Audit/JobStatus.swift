@@ -4,7 +4,7 @@ public struct JobStatus: Sendable {
     public struct Batches: Sendable {
         public var provider: String
         /// Waiting to be sent (planned, or given back to be sent again).
-        public var waiting = 0
+        public var pending = 0
         /// Claimed by a process and being sent.
         public var sending = 0
         /// Accepted by the provider, waiting for its answer.
@@ -77,7 +77,7 @@ extension JobStatus {
             "numbers_by_state": counts(numbersByState),
             "batches": .object(batches.map { batch in
                 (batch.provider, [
-                    "waiting": .int(batch.waiting), "in_flight": .int(batch.inFlight), "sending": .int(batch.sending),
+                    "pending": .int(batch.pending), "in_flight": .int(batch.inFlight), "sending": .int(batch.sending),
                     "at_provider": .int(batch.atProvider), "done": .int(batch.done), "failed": .int(batch.failed),
                 ])
             }),

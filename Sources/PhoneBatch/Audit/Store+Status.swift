@@ -34,7 +34,7 @@ extension Store {
             let provider = query.string(0), count = Int(query.int64(2))
             if byProvider.last?.provider != provider { byProvider.append(JobStatus.Batches(provider: provider)) }
             switch query.string(1) {
-            case "planned": byProvider[byProvider.count - 1].waiting = count
+            case "planned": byProvider[byProvider.count - 1].pending = count
             case "submitting": byProvider[byProvider.count - 1].sending = count
             case "submitted": byProvider[byProvider.count - 1].atProvider = count
             case "done": byProvider[byProvider.count - 1].done = count

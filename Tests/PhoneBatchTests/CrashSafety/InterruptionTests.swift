@@ -86,4 +86,30 @@ import Testing
             #expect(resent <= inDoubt + (try retriedNumbers()), "only numbers whose request may have left are sent twice")
         }
     }
+
+    /// An answer that does not come within `--grace`: the process exits 75 when the grace
+    /// period ends, without waiting for it, and the batch is left for resume to find in doubt.
+    @Test(.timeLimit(.minutes(2))) func aGracePeriodThatRunsOutExitsResumableWithoutWaitingForTheAnswer() async throws {
+        var knobs = SandboxKnobs()
+        knobs.holdAnswerSeconds = 600
+        knobs.holdAnswerEndpoints = ["validate_phone"]
+        try await AdapterHarness.run(knobs) { harness in
+            let run = try LaunchedProcess(["run", input, "--provider", "harmony", "--workers", "1", "--grace", "1"],
+                                          environment: harness.environment("harmony", Self.settings.merging(["TIMEOUT_SECONDS": "900"]) { $1 }),
+                                          stderrPath: directory.file("run.err"))
+            let deadline = Date().addingTimeInterval(120)
+            while await harness.ledger(.harmony)["numbers_submitted"]?.intValue ?? 0 < 1 {
+                guard Date() < deadline else { Issue.record("no batch reached the sandbox"); return }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            run.send(SIGINT)
+            let (status, stderr) = await run.wait()
+            // The answers are held for ten minutes and the test is allowed two,
+            // so an exit at all means the grace period, not the answer, ended the run.
+            #expect(status == ExitStatus.interrupted.rawValue, "\(stderr)")
+            #expect(stderr.contains("interrupted (the grace period ran out)"), "\(stderr)")
+            #expect(try query(database, "SELECT COUNT(*) FROM batch WHERE state = 'submitting'") >= 1, "left in doubt")
+            #expect(try query(database, "SELECT COUNT(*) FROM result") == 0)
+        }
+    }
 }
