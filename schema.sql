@@ -1,4 +1,4 @@
--- phonebatch: the SQLite file of one job (schema version 4).
+-- phonebatch: the SQLite file of one job (schema version 5).
 --
 -- One file per job. It is both the job's queue and its audit trail: the process keeps
 -- nothing that is not also here, so a process killed at any instruction resumes from it.
@@ -69,6 +69,25 @@ CREATE TABLE number (
     first_row INTEGER NOT NULL   -- the first input row that holds it
 );
 CREATE INDEX number_pending ON number (e164) WHERE state = 'pending';
+
+-- ==== Numbers being read: while a job is in ingest, each chunk appends the numbers its
+-- rows hold here (each once per chunk, in row order). The transaction that ends ingest
+-- moves them into `number`, sorted by E.164 and each once (its first row wins), and empties
+-- this table; until then `record` rows refer to numbers not yet in `number`. Why not
+-- straight into `number`: inserting in random E.164 order into a table larger than the
+-- page cache rewrites most of its pages at every chunk, where appending here and sorting
+-- once at the end costs a fraction of that.
+CREATE TABLE ingest_number (
+    e164      INTEGER NOT NULL,
+    region    TEXT,
+    type      TEXT    NOT NULL,
+    valid     INTEGER NOT NULL,
+    national  TEXT    NOT NULL,
+    location  TEXT,
+    error     TEXT,
+    state     TEXT    NOT NULL,
+    first_row INTEGER NOT NULL
+);
 
 -- A provider call (or group of calls) for a set of numbers. States:
 --   planned -> submitting -> done          (synchronous providers answer at once)
@@ -239,7 +258,8 @@ CREATE VIEW row_result AS
 SELECT
     r.row_no,
     CASE r.status
-        WHEN 'parsed' THEN CASE n.valid WHEN 1 THEN 'valid' ELSE 'invalid' END
+        -- (a number still in ingest_number, while the job is in ingest: 'parsed')
+        WHEN 'parsed' THEN CASE n.valid WHEN 1 THEN 'valid' WHEN 0 THEN 'invalid' ELSE 'parsed' END
         ELSE r.status
     END                                         AS pb_status,
     CASE WHEN n.e164 IS NULL THEN NULL ELSE '+' || n.e164 END AS pb_e164,

@@ -45,6 +45,7 @@ import Testing
                                           status: .parsed, error: nil, number: number))
         }
         try store.commitIngestChunk(chunk, queue: .valid, owner: "test:1")
+        try store.finishIngest()
     }
 
     @Test func validNumbersArePlannedInBatchesInvalidOnesSettledLocally() throws {

@@ -32,6 +32,9 @@ import Testing
         try ingester.run(path: prefix, dialect: job.dialect, from: job.ingestCheckpoint)
         #expect(try store.scalar("SELECT COUNT(*) FROM record") == 20)
         #expect(try store.loadJob()?.ingestCheckpoint.nextRow == 22)
+        // Mid-ingest the numbers are staged, each once per chunk, and not yet in `number`.
+        #expect(try store.scalar("SELECT COUNT(*) FROM number") == 0)
+        #expect(try store.scalar("SELECT COUNT(*) FROM ingest_number") > 0)
 
         let resumed = try phonebatch("run", input, "--out", directory.file("resumed.csv"), "--db", directory.file("resumed.sqlite"))
         #expect(resumed.status == 0, "\(resumed.stderr)")
@@ -40,6 +43,12 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: directory.file("resumed.csv"))) == expected)
         #expect(try store.scalar("SELECT COUNT(*) FROM record") == 50)
         #expect(try store.scalar("SELECT COUNT(*) FROM number") == 30)
+        // Each number once, kept from the first row that holds it, whichever chunk read it.
+        #expect(try store.scalar("""
+            SELECT COUNT(*) FROM number n WHERE first_row = (SELECT MIN(row_no) FROM record r WHERE r.e164 = n.e164)
+            """) == 30)
+        #expect(try store.scalar("SELECT COUNT(*) FROM ingest_number") == 0)
+        #expect(try store.scalar("SELECT COUNT(*) FROM record WHERE status = 'parsed' AND e164 NOT IN (SELECT e164 FROM number)") == 0)
     }
 
     @Test func aJobBegunBeforeAnOptionExistedStillResumes() throws {

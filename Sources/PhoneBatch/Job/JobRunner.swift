@@ -175,12 +175,16 @@ public struct JobRunner {
                                countryColumn: job.countryColumn, defaultRegion: job.defaultRegion)
         layout.codeColumn = try options.codeColumn.map { try ColumnDetector().column(named: $0, header: job.header) }
         let queue: QueuePolicy = sending ? (options.sendInvalid ? .all : .valid) : .none
-        let ingester = Ingester(store: store, layout: layout, queue: queue, checker: try options.checking.makeChecker(),
-                                logger: logger, owner: owner, interruption: interruption)
-        ingester.progress = progress
-        progress?.startReading(inputBytes: job.input.size, from: job.ingestCheckpoint.offset, rows: job.ingestCheckpoint.nextRow - 2)
-        try ingester.run(path: inputPath, dialect: job.dialect, from: job.ingestCheckpoint)
-        try store.setStage(.plan)
+        do {
+            // In a scope of its own: the phone checkers' processes end with it, before the
+            // numbers are sorted into place.
+            let ingester = Ingester(store: store, layout: layout, queue: queue, checker: try options.checking.makeChecker(),
+                                    logger: logger, owner: owner, interruption: interruption)
+            ingester.progress = progress
+            progress?.startReading(inputBytes: job.input.size, from: job.ingestCheckpoint.offset, rows: job.ingestCheckpoint.nextRow - 2)
+            try ingester.run(path: inputPath, dialect: job.dialect, from: job.ingestCheckpoint)
+        }
+        try store.finishIngest()
         try store.releaseJobLease(owner: owner)
         job.stage = .plan
     }

@@ -4,7 +4,7 @@
 /// same bytes, built into the binary by `scripts/sync-schema`, and a test keeps them equal.
 public enum Schema {
     /// `PRAGMA user_version` of a file written with `text`.
-    public static let version = 4
+    public static let version = 5
 
     /// The steps from each older version to the next: `migrations[v - 1]` takes a file from
     /// version v to v + 1. Tables only: after the steps, every view is dropped and created
@@ -31,7 +31,14 @@ public enum Schema {
         """,
         // 3 -> 4: Phone Confirm's tables, exactly as schema.sql writes them.
         section(from: phoneConfirmMarker, to: viewsMarker),
+        // 4 -> 5: numbers being read are staged, then sorted into `number` when ingest ends.
+        section(from: ingestNumberMarker, to: batchMarker),
     ]
+
+    /// The marker in schema.sql before the table of numbers being read.
+    static let ingestNumberMarker = "-- ==== Numbers being read"
+    /// The line in schema.sql after it: the comment on the batch table.
+    static let batchMarker = "-- A provider call (or group of calls)"
 
     /// The marker in schema.sql before Phone Confirm's tables.
     static let phoneConfirmMarker = "-- ==== Phone Confirm"

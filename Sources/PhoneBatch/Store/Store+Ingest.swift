@@ -1,13 +1,14 @@
 extension Store {
-    /// Commits a chunk of rows, the numbers they hold (each distinct number once, kept by
-    /// E.164), an event per malformed row, and the checkpoint after them: one transaction,
-    /// so a crash leaves either all of it or none.
+    /// Commits a chunk of rows, the numbers they hold (each once, staged in `ingest_number`
+    /// until `finishIngest`), an event per malformed row, and the checkpoint after them: one
+    /// transaction, so a crash leaves either all of it or none.
     ///
     /// The checkpoint moves only from where the chunk starts, and the job lease of `owner` is
     /// renewed with it: rows another process has committed are never committed twice.
     ///
     /// - Parameter queue: which numbers wait for a provider; the others are settled locally.
     public func commitIngestChunk(_ chunk: IngestChunk, queue: QueuePolicy, owner: String) throws {
+        checksForeignKeys = false
         try transaction {
             // The checkpoint first: a chunk another process has already committed stops here.
             let checkpoint = try statement("""
@@ -29,11 +30,11 @@ extension Store {
                 INSERT INTO record (row_no, line_no, phone_raw, country_raw, region, status, error, e164)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            // The integer primary key makes this the dedupe: a number already known is ignored.
             let insertNumber = try statement("""
-                INSERT OR IGNORE INTO number (e164, region, type, valid, national, location, error, state, first_row)
+                INSERT INTO ingest_number (e164, region, type, valid, national, location, error, state, first_row)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            var staged = Set<Int64>(minimumCapacity: chunk.rows.count)
             for row in chunk.rows {
                 insertRecord.bind(1, row.rowNo)
                 insertRecord.bind(2, row.line)
@@ -43,7 +44,7 @@ extension Store {
                 insertRecord.bind(6, row.status.rawValue)
                 insertRecord.bind(7, row.error)
                 insertRecord.bind(8, row.number?.e164)
-                if let number = row.number {
+                if let number = row.number, staged.insert(number.e164).inserted {
                     insertNumber.bind(1, number.e164)
                     insertNumber.bind(2, number.region)
                     insertNumber.bind(3, number.type.rawValue)
@@ -73,5 +74,27 @@ extension Store {
                 "rows": .int(chunk.rows.count), "through_row": .int(chunk.checkpoint.nextRow - 1),
             ]))
         }
+    }
+
+    /// Ends ingest in one transaction: the staged numbers move into `number`, sorted by
+    /// E.164 (so each insert appends) and each once, its first row winning; the staging table
+    /// is emptied; the job moves to plan.
+    ///
+    /// The sort may spill to a temporary file: in memory (the connection's usual
+    /// `temp_store`) it would take memory in proportion to the numbers, about 70 MB a
+    /// million, where the spill keeps it to the page cache's size however large the file.
+    public func finishIngest() throws {
+        try connection.execute("PRAGMA temp_store = FILE")
+        defer { try? connection.execute("PRAGMA temp_store = MEMORY") }
+        try transaction {
+            try statement("""
+                INSERT OR IGNORE INTO number (e164, region, type, valid, national, location, error, state, first_row)
+                SELECT e164, region, type, valid, national, location, error, state, first_row
+                FROM ingest_number ORDER BY e164, first_row
+                """).run()
+            try statement("DELETE FROM ingest_number").run()
+            try writeStage(.plan)
+        }
+        checksForeignKeys = true
     }
 }

@@ -83,13 +83,16 @@ extension Store {
 
     /// Moves the job to `stage`, with an event saying so.
     public func setStage(_ stage: JobStage) throws {
-        try transaction {
-            let update = try statement("UPDATE job SET stage = ?, updated_at = ? WHERE id = 1")
-            update.bind(1, stage.rawValue)
-            update.bind(2, Timestamp.now())
-            try update.run()
-            try appendEvent(Event(kind: "stage_\(stage.rawValue)"))
-        }
+        try transaction { try writeStage(stage) }
+    }
+
+    /// `setStage` inside a transaction the caller holds.
+    func writeStage(_ stage: JobStage) throws {
+        let update = try statement("UPDATE job SET stage = ?, updated_at = ? WHERE id = 1")
+        update.bind(1, stage.rawValue)
+        update.bind(2, Timestamp.now())
+        try update.run()
+        try appendEvent(Event(kind: "stage_\(stage.rawValue)"))
     }
 }
 

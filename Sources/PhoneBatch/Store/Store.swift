@@ -7,6 +7,15 @@ import Foundation
 public final class Store {
     let connection: SQLiteConnection
     private var statements: [String: Statement] = [:]
+    /// False while ingest stages numbers (`commitIngestChunk` until `finishIngest`): its
+    /// `record` rows refer to numbers that reach `number` only at the end.
+    var checksForeignKeys = true {
+        didSet {
+            guard checksForeignKeys != oldValue else { return }
+            // SQLite ignores this inside a transaction: it is set between them.
+            try? connection.execute("PRAGMA foreign_keys = \(checksForeignKeys ? "ON" : "OFF")")
+        }
+    }
 
     public var path: String { connection.path }
 
