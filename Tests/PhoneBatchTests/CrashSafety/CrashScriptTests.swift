@@ -5,7 +5,7 @@ import Testing
 /// against the sandbox with faults on, resumed each time, then compared with an
 /// uninterrupted run (the script prints each figure; the long form is in the README).
 @Suite(.serialized) struct CrashScriptTests {
-    @Test(arguments: ["harmony", "experian"])
+    @Test(arguments: ["harmony", "experian", "delpha", "accuauth"])
     func fiveKillsLoseNothingAndPayForNothingTwice(provider: String) async throws {
         let work = try TemporaryDirectory()
         let result = try await runProcessAside("/usr/bin/env", [
