@@ -48,6 +48,20 @@ public struct Exporter {
         try output.header(record)
         try rejects?.header(record)
 
+        let breakdowns = try writeRows(reader: reader, after: &record, to: output, rejects: rejects, choices: choices)
+        try output.file.commit()
+        try rejects?.file.commit()
+        let report = ExportReport(path: destination, format: format, rows: output.rows, only: choices.only,
+                                  rejectsPath: rejects?.file.path, rejects: rejects?.rows ?? 0, breakdowns: breakdowns)
+        try store.recordExport(report)
+        return report
+    }
+
+    /// Writes every row after the header, each with its results, and counts the rows'
+    /// breakdowns. Throws `inputChanged` when the input and the database disagree on the rows.
+    private func writeRows(reader: CSVReader, after record: inout CSVRecord, to output: Destination, rejects: Destination?,
+                           choices: OutputChoices) throws -> RowBreakdowns {
+        let inputPath = source.input.path
         let results = ResultPrefetch(cursor: try store.rowResults(source.columns), columns: source.columns.names.count)
         defer { results.stop() }
         let sorting = choices.only != .all || rejects != nil
@@ -57,7 +71,7 @@ public struct Exporter {
         while let block = try results.next() {
             try block.forEachRow { rowNo, values in
                 guard try reader.read(into: &record), rowNo == expectedRow else {
-                    throw PhoneBatchError.inputChanged(path: input.path)
+                    throw PhoneBatchError.inputChanged(path: inputPath)
                 }
                 if counting { breakdowns.add(values) }
                 let verdict = sorting ? RowVerdict.of(values, sentToProvider: source.sentToProvider) : .valid
@@ -70,14 +84,8 @@ public struct Exporter {
                 expectedRow += 1
             }
         }
-        guard try !reader.read(into: &record) else { throw PhoneBatchError.inputChanged(path: input.path) }
-        results.stop()
-        try output.file.commit()
-        try rejects?.file.commit()
-        let report = ExportReport(path: destination, format: format, rows: output.rows, only: choices.only,
-                                  rejectsPath: rejects?.file.path, rejects: rejects?.rows ?? 0, breakdowns: breakdowns)
-        try store.recordExport(report)
-        return report
+        guard try !reader.read(into: &record) else { throw PhoneBatchError.inputChanged(path: inputPath) }
+        return breakdowns
     }
 
     private func writer(_ format: OutputFormat, columns: [String], excelSafe: ExcelSafeColumns?) -> any RowWriter {
