@@ -215,11 +215,7 @@ import Testing
             let run = try LaunchedProcess(["confirm", "place", input, "--code-column", "code", "--i-have-consent",
                                            "--calls-per-minute", "60000", "--workers", "1"],
                                           environment: Self.environment(harness), stderrPath: directory.file("place.err"))
-            let deadline = Date().addingTimeInterval(60)
-            while await harness.ledger(.xverify)["billable"]?.intValue ?? 0 < 1 {
-                guard Date() < deadline else { Issue.record("no call was placed"); return }
-                try await Task.sleep(for: .milliseconds(20))
-            }
+            try await waitForLedger(harness, .xverify, "billable", atLeast: 1, "a call placed")
             run.send(SIGKILL)
             _ = await run.wait()
             #expect(try query(database, "SELECT COUNT(*) FROM batch WHERE state = 'submitting'") == 1, "caught mid-call")

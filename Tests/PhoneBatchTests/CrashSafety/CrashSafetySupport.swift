@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PhoneBatch
+import PhoneBatchSandbox
 
 /// A phonebatch process started in the background, to signal or kill while it works.
 final class LaunchedProcess: Sendable {
@@ -57,6 +58,20 @@ func waitUntil(_ what: String, timeout: Double = 60, _ condition: () throws -> B
                sourceLocation: SourceLocation = #_sourceLocation) async throws {
     let deadline = Date().addingTimeInterval(timeout)
     while !((try? condition()) ?? false) {
+        guard Date() < deadline else {
+            Issue.record("timed out waiting for \(what)", sourceLocation: sourceLocation)
+            throw CancellationError()
+        }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+}
+
+/// Waits, checking every 20 ms, until the sandbox's ledger for `provider` counts at least
+/// `count` of `key` (`numbers_submitted`, `billable` ...): the provider has acted.
+func waitForLedger(_ harness: AdapterHarness, _ provider: ProviderKey, _ key: String, atLeast count: Int64,
+                   _ what: String, timeout: Double = 120, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    let deadline = Date().addingTimeInterval(timeout)
+    while await harness.ledger(provider)[key]?.intValue ?? 0 < count {
         guard Date() < deadline else {
             Issue.record("timed out waiting for \(what)", sourceLocation: sourceLocation)
             throw CancellationError()

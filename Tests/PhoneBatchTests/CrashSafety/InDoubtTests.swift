@@ -34,11 +34,7 @@ import Testing
             let run = try LaunchedProcess(["run", input, "--provider", "harmony", "--workers", "1"],
                                           environment: environment, stderrPath: directory.file("run.err"))
             // Two batches answered and recorded, the third acted on by the provider.
-            let deadline = Date().addingTimeInterval(120)
-            while await harness.ledger(.harmony)["numbers_submitted"]?.intValue ?? 0 < 30 {
-                guard Date() < deadline else { Issue.record("the third batch never reached the sandbox"); return }
-                try await Task.sleep(for: .milliseconds(20))
-            }
+            try await waitForLedger(harness, .harmony, "numbers_submitted", atLeast: 30, "the third batch at the sandbox")
             run.send(SIGKILL)
             _ = await run.wait()
             let caught = try query(database, "SELECT id FROM batch WHERE state = 'submitting'")

@@ -97,11 +97,7 @@ import Testing
             let run = try LaunchedProcess(["run", input, "--provider", "harmony", "--workers", "1", "--grace", "1"],
                                           environment: harness.environment("harmony", Self.settings.merging(["TIMEOUT_SECONDS": "900"]) { $1 }),
                                           stderrPath: directory.file("run.err"))
-            let deadline = Date().addingTimeInterval(120)
-            while await harness.ledger(.harmony)["numbers_submitted"]?.intValue ?? 0 < 1 {
-                guard Date() < deadline else { Issue.record("no batch reached the sandbox"); return }
-                try await Task.sleep(for: .milliseconds(20))
-            }
+            try await waitForLedger(harness, .harmony, "numbers_submitted", atLeast: 1, "a batch at the sandbox")
             run.send(SIGINT)
             let (status, stderr) = await run.wait()
             // The answers are held for ten minutes and the test is allowed two,
