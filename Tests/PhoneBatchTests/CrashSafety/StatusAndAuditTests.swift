@@ -36,6 +36,29 @@ import Testing
         #expect(text.stdout.contains("requests  harmony: 3 requests, \(valid) units; ok 3"))
     }
 
+    /// The views an auditor queries: progress by stage, and what each provider was asked,
+    /// answered and charged.
+    @Test func theProgressAndCostViewsSayWhatWasDoneAndSpent() throws {
+        let valid = try query(database, "SELECT COUNT(*) FROM number WHERE valid = 1")
+        let progress = { (what: String, state: String) in
+            try query(self.database, "SELECT count FROM progress WHERE what = '\(what)' AND state = '\(state)'")
+        }
+        #expect(try progress("rows", "malformed") == 2)
+        #expect(try progress("rows", "parsed") == query(database, "SELECT COUNT(*) FROM record WHERE status = 'parsed'"))
+        #expect(try progress("numbers", "done") == valid)
+        #expect(try progress("numbers", "local") == query(database, "SELECT COUNT(*) FROM number WHERE valid = 0"))
+        #expect(try progress("batches", "done") == 3)
+
+        let cost = { (column: String) in try query(self.database, "SELECT \(column) FROM cost WHERE provider = 'harmony'") }
+        #expect(try query(database, "SELECT COUNT(*) FROM cost") == 1)
+        #expect(try cost("batches") == 3)
+        #expect(try cost("numbers_batched") == valid)
+        #expect(try cost("distinct_numbers_batched") == valid)
+        #expect(try cost("numbers_answered") == valid)
+        #expect(try cost("requests") == 3)
+        #expect(try cost("units") == valid)
+    }
+
     @Test func auditTellsARowsWholeHistory() throws {
         let result = try phonebatch("audit", database, "--row", "5")
         #expect(result.status == 0, "\(result.stderr)")
