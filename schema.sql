@@ -318,6 +318,10 @@ SELECT 'rows' AS what, status AS state, COUNT(*) AS count FROM record GROUP BY s
 UNION ALL
 SELECT 'numbers', state, COUNT(*) FROM number GROUP BY state
 UNION ALL
+-- while the job reads its input: numbers read but not yet sorted into `number`
+SELECT 'numbers', 'staged', COUNT(DISTINCT e164) FROM ingest_number
+WHERE e164 NOT IN (SELECT e164 FROM number) HAVING COUNT(*) > 0
+UNION ALL
 SELECT 'batches', state, COUNT(*) FROM batch GROUP BY state;
 
 -- Every request sent to a provider: when, for which batch, its HTTP status (0 when no answer
@@ -367,6 +371,7 @@ SELECT
         WHEN v.pb_status = 'invalid' THEN 'not called: the number is not valid'
         WHEN v.pb_status = 'empty' THEN 'not called: the phone field is empty'
         WHEN v.pb_status = 'unparseable' THEN 'not called: the phone field is not a phone number'
+        WHEN v.pb_status = 'parsed' THEN 'not called yet: the input is still being read'
         ELSE 'not called: the row is malformed'
     END AS pb_confirm_message
 FROM row_result v

@@ -60,7 +60,7 @@ def main():
     p.add_argument("--binary", required=True)
     p.add_argument("--work", required=True)
     p.add_argument("--input", required=True, help="the export to run (the ingest benchmark's 1,000,000 rows)")
-    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--runs", type=lambda v: max(1, int(v)), default=3)
     p.add_argument("--left-share", type=float, default=0.02, help="kill when this share of the numbers is left (default 0.02)")
     args = p.parse_args()
 
@@ -92,7 +92,8 @@ def main():
         if at_kill is None:
             sys.exit(f"bench: resume: the run ended ({run.returncode}) before it could be killed near its end: "
                      f"{run.stderr.read().strip()}")
-        stage, left_at_kill, queued = numbers_left(killed)  # the numbers settled after the poll count too
+        # Read again: numbers settled between the last poll and the kill count too.
+        stage, left_at_kill, queued = numbers_left(killed) or at_kill
 
         resumes, exports = [], []
         for attempt in range(args.runs):

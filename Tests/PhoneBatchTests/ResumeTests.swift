@@ -35,6 +35,9 @@ import Testing
         // Mid-ingest the numbers are staged, each once per chunk, and not yet in `number`.
         #expect(try store.scalar("SELECT COUNT(*) FROM number") == 0)
         #expect(try store.scalar("SELECT COUNT(*) FROM ingest_number") > 0)
+        // What status and an auditor see meanwhile: the numbers read so far, and rows read.
+        #expect(try store.scalar("SELECT count FROM progress WHERE what = 'numbers' AND state = 'staged'") > 0)
+        #expect(try store.scalar("SELECT COUNT(*) FROM row_result WHERE pb_status = 'parsed'") > 0)
 
         let resumed = try phonebatch("run", input, "--out", directory.file("resumed.csv"), "--db", directory.file("resumed.sqlite"))
         #expect(resumed.status == 0, "\(resumed.stderr)")
@@ -48,6 +51,7 @@ import Testing
             SELECT COUNT(*) FROM number n WHERE first_row = (SELECT MIN(row_no) FROM record r WHERE r.e164 = n.e164)
             """) == 30)
         #expect(try store.scalar("SELECT COUNT(*) FROM ingest_number") == 0)
+        #expect(try store.scalar("SELECT COUNT(*) FROM pragma_foreign_key_check") == 0, "every row refers to a number in place")
         #expect(try store.scalar("SELECT COUNT(*) FROM record WHERE status = 'parsed' AND e164 NOT IN (SELECT e164 FROM number)") == 0)
     }
 

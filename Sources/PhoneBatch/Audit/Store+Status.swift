@@ -17,7 +17,7 @@ extension Store {
                 databasePath: path, inputPath: job.input.path, outputPath: job.outputPath, provider: job.provider,
                 stage: job.stage, startedAt: times.optionalString(0), lastActivityAt: times.optionalString(1),
                 elapsedSeconds: max(0, times.double(2)) + (finished ? 0 : idle), idleSeconds: idle,
-                numbersByState: try namedCounts("SELECT state, COUNT(*) FROM number GROUP BY state ORDER BY 2 DESC"),
+                numbersByState: try namedCounts("SELECT state, count FROM progress WHERE what = 'numbers' ORDER BY 2 DESC"),
                 batches: try batchCounts(), requests: try requestCounts(), summary: try summary(of: job),
                 numbersLeft: Int(try scalar("SELECT COUNT(*) FROM number WHERE state IN ('pending', 'batched')")),
                 recentRate: nil)

@@ -1,7 +1,8 @@
 import Logging
 
-/// Streams the input into the store: one `record` row per input row, one `number` row per
-/// distinct number, in chunks that each commit with the checkpoint after them.
+/// Streams the input into the store: one `record` row per input row and the numbers they
+/// hold (staged, until `Store.finishIngest` sorts them into `number`), in chunks that each
+/// commit with the checkpoint after them.
 ///
 /// Ingest and normalize run fused, as a pipeline: the checker always has the next chunk
 /// queued while it works on the current one (libphonenumber is most of the CPU time), and

@@ -23,8 +23,9 @@ public final class SQLiteConnection {
         handle = db
         self.path = path
         sqlite3_extended_result_codes(db, 1)
-        // Another process (a second `resume`, an auditor's query) may hold the lock briefly.
-        sqlite3_busy_timeout(db, 10_000)
+        // Another process (a second `resume`, an auditor's query) may hold the lock for a
+        // while: the transaction that ends ingest sorts every number (about 3 s a million).
+        sqlite3_busy_timeout(db, 60_000)
     }
 
     deinit {

@@ -87,6 +87,8 @@ extension Store {
         try connection.execute("PRAGMA temp_store = FILE")
         defer { try? connection.execute("PRAGMA temp_store = MEMORY") }
         try transaction {
+            // Another process that took the job over may have ended ingest already.
+            guard try scalar("SELECT stage = 'ingest' FROM job") == 1 else { return }
             try statement("""
                 INSERT OR IGNORE INTO number (e164, region, type, valid, national, location, error, state, first_row)
                 SELECT e164, region, type, valid, national, location, error, state, first_row

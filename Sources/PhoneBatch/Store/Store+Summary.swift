@@ -21,7 +21,7 @@ extension Store {
             defer { query.reset() }
             while try query.step() { byStatus[query.string(0)] = Int(query.int64(1)) }
         }
-        let distinct = Int(try scalar("SELECT COUNT(*) FROM number"))
+        let distinct = Int(try scalar("SELECT COALESCE(SUM(count), 0) FROM progress WHERE what = 'numbers'"))
         let parsedRows = Int(try scalar("SELECT COUNT(*) FROM record WHERE status = 'parsed'"))
         return JobCounts(rowsByStatus: byStatus, distinctNumbers: distinct, duplicateRows: parsedRows - distinct)
     }
