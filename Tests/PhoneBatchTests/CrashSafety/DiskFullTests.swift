@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import PhoneBatch
 @testable import PhoneBatchSandbox
+import Logging
 
 /// A full disk, made by capping the database's pages (`PHONEBATCH_MAX_DB_PAGES`): SQLite
 /// fails the write with SQLITE_FULL exactly as it does when the disk is full.
@@ -48,5 +49,46 @@ import Testing
                         == (try query(database, "SELECT COUNT(*) FROM number WHERE valid = 1")))
             }
         }
+    }
+
+    /// The disk fills while ingest's numbers are sorted into place: the transaction rolls
+    /// back whole, the job stays in ingest with every number still staged, and ending ingest
+    /// again once there is room gives every number once.
+    @Test func aFullDiskWhileNumbersAreSortedIntoPlaceLosesNothing() throws {
+        var options = RunOptions(inputPath: input)
+        options.outputPath = output
+        let setup = JobSetup(options: options, inputPath: input, outputPath: output, defaultRegion: nil, logger: Logger(label: "test"))
+        let job = try setup.makeJob(fingerprint: try InputFingerprint.of(path: input))
+        let store = try Store(path: database)
+        try store.createJob(job)
+        let layout = RowLayout(fieldCount: job.header.count, phoneColumn: job.phoneColumn, countryColumn: job.countryColumn,
+                               defaultRegion: job.defaultRegion)
+        try Ingester(store: store, layout: layout, queue: .none, checker: LocalPhoneChecker(), logger: Logger(label: "test"))
+            .run(path: input, dialect: job.dialect, from: job.ingestCheckpoint)
+        let staged = try store.scalar("SELECT COUNT(*) FROM ingest_number")
+        #expect(staged > 0)
+
+        // Not one page more: the sorted numbers need new pages.
+        try store.connection.execute("PRAGMA max_page_count = \(try store.scalar("PRAGMA page_count"))")
+        do {
+            try store.finishIngest()
+            Issue.record("the sort into place fitted in no new page")
+        } catch PhoneBatchError.diskFull {
+            // As a full disk says it: the run stops with exit 74 and resumes later.
+        }
+        #expect(try store.loadJob()?.stage == .ingest)
+        #expect(try store.scalar("SELECT COUNT(*) FROM number") == 0)
+        #expect(try store.scalar("SELECT COUNT(*) FROM ingest_number") == staged)
+        let check = try store.connection.prepare("PRAGMA integrity_check")
+        #expect(try check.step() && check.string(0) == "ok")
+        check.reset()
+
+        try store.connection.execute("PRAGMA max_page_count = 1000000")
+        try store.finishIngest()
+        #expect(try store.loadJob()?.stage == .plan)
+        #expect(try store.scalar("SELECT COUNT(*) FROM ingest_number") == 0)
+        #expect(try store.scalar("SELECT COUNT(*) FROM number")
+                == store.scalar("SELECT COUNT(DISTINCT e164) FROM record WHERE e164 IS NOT NULL"))
+        #expect(try store.scalar("SELECT COUNT(*) FROM pragma_foreign_key_check") == 0)
     }
 }
