@@ -139,8 +139,7 @@ struct Experian {
         try await withSandbox(knobs) { sandbox, client in
             // The window is a clock minute: start at the top of one, so that a loaded machine
             // does not carry the four requests across two windows.
-            let now = await sandbox.clock.now().timeIntervalSince1970
-            await sandbox.clock.advance(by: 60 - now.truncatingRemainder(dividingBy: 60) + 0.01)
+            await startAtTheTopOfAWindow(sandbox, seconds: 60)
             let api = Experian(client: client, transcript: transcript)
             let id = try await api.create(["07400 100000"])
             let status = try await api.call(.get, "\(Experian.base)/\(id)", template: "\(Experian.base)/{batch_id}")

@@ -13,6 +13,14 @@ func withSandbox<Value: Sendable>(_ knobs: SandboxKnobs = SandboxKnobs(),
     return try await app.test(.live) { client in try await body(sandbox, client) }
 }
 
+/// Moves the sandbox's clock to just past the start of its next rate-limit window of
+/// `seconds`, so that requests sent next fall in one window however slowly a loaded machine
+/// sends them.
+func startAtTheTopOfAWindow(_ sandbox: Sandbox, seconds: Double) async {
+    let now = await sandbox.clock.now().timeIntervalSince1970
+    await sandbox.clock.advance(by: seconds - now.truncatingRemainder(dividingBy: seconds) + 0.01)
+}
+
 /// A JSON answer as nested Foundation values.
 func json(_ response: TestResponse) throws -> [String: Any] {
     let data = Data(response.body.readableBytesView)
