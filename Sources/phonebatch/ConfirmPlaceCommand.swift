@@ -55,16 +55,11 @@ struct ConfirmPlaceCommand: AsyncParsableCommand {
     @Option(help: "A TOML config file with an [xverify] section; PHONEBATCH_XVERIFY_* variables override it.")
     var config: String?
 
-    @Option(help: "Processes that check numbers in parallel (default: one per core; 1 checks in this process).")
-    var workers: Int?
+    @OptionGroup var workers: WorkerOptions
 
     @OptionGroup var stopping: StopOptions
 
     @OptionGroup var logging: LoggingOptions
-
-    func validate() throws {
-        if let workers, workers < 1 { throw ValidationError("--workers takes a number of processes, 1 or more") }
-    }
 
     func run() async throws {
         var options = RunOptions(inputPath: input)
@@ -75,7 +70,7 @@ struct ConfirmPlaceCommand: AsyncParsableCommand {
         options.codeColumn = codeColumn
         options.configPath = config
         options.environment = ProcessInfo.processInfo.environment
-        options.checking = .forWorkers(workers)
+        options.checking = workers.checking
         var call = CallParameters()
         call.redialCount = redialCount
         call.redialIntervalSeconds = redialInterval

@@ -34,14 +34,7 @@ struct JobOptions: ParsableArguments {
     @Flag(help: "Rehearse: start the provider sandbox in this process and send the numbers there, not to the provider.")
     var sandbox = false
 
-    @Option(help: "Processes that check numbers in parallel (default: one per core; 1 checks in this process).")
-    var workers: Int?
-
-    func validate() throws {
-        if let workers, workers < 1 {
-            throw ValidationError("--workers takes a number of processes, 1 or more")
-        }
-    }
+    @OptionGroup var workers: WorkerOptions
 
     /// The library's options, with this process's environment for the provider settings.
     func runOptions() -> RunOptions {
@@ -56,7 +49,7 @@ struct JobOptions: ParsableArguments {
         options.configPath = config
         options.sandbox = sandbox
         options.environment = ProcessInfo.processInfo.environment
-        options.checking = .forWorkers(workers)
+        options.checking = workers.checking
         return options
     }
 }

@@ -15,8 +15,7 @@ struct ResumeCommand: AsyncParsableCommand {
     @Option(help: "A TOML config file with a section per provider; PHONEBATCH_* variables override it.")
     var config: String?
 
-    @Option(help: "Processes that check numbers in parallel, if ingest is unfinished (default: one per core).")
-    var workers: Int?
+    @OptionGroup var workers: WorkerOptions
 
     @OptionGroup var stopping: StopOptions
 
@@ -27,7 +26,7 @@ struct ResumeCommand: AsyncParsableCommand {
             var options = try RunOptions.resuming(databasePath: db)
             options.configPath = config
             options.environment = ProcessInfo.processInfo.environment
-            options.checking = .forWorkers(workers)
+            options.checking = workers.checking
             return try await JobLauncher.run(options, logger: logger, interruption: interruption, progress: progress)
         }
     }

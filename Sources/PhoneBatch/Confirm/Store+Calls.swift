@@ -32,24 +32,10 @@ extension Store {
             var calls: [(Int64, String)] = []
             while try wanted.step() { calls.append((wanted.int64(0), wanted.string(1))) }
             wanted.reset()
-            let now = Timestamp.now()
-            let insertBatch = try statement("""
-                INSERT INTO batch (provider, reference, state, size, created_at, updated_at)
-                VALUES (?, 'pb-' || ? || '-new', 'planned', 1, ?, ?)
-                """)
-            let setReference = try statement("UPDATE batch SET reference = ? WHERE id = ?")
             let insertMember = try statement("INSERT INTO batch_number (batch_id, e164) VALUES (?, ?)")
             let insertCall = try statement("INSERT INTO confirm_call (call_id, e164, code, outcome) VALUES (?, ?, ?, 'waiting')")
             for (e164, code) in calls {
-                insertBatch.bind(1, provider)
-                insertBatch.bind(2, token)
-                insertBatch.bind(3, now)
-                insertBatch.bind(4, now)
-                try insertBatch.run()
-                let id = connection.lastInsertRowID
-                setReference.bind(1, "pb-\(token)-\(id)")
-                setReference.bind(2, id)
-                try setReference.run()
+                let id = try insertPlannedBatch(provider: provider, token: token, size: 1)
                 insertMember.bind(1, id)
                 insertMember.bind(2, e164)
                 try insertMember.run()

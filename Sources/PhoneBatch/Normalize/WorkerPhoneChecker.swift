@@ -78,37 +78,24 @@ public final class WorkerPhoneChecker: PhoneChecker {
 }
 
 /// The frames arriving on a pipe, read by a thread of their own and handed out in order.
-final class FrameInbox: @unchecked Sendable {
-    // @unchecked Sendable: `frames` and `closed` are guarded by `condition`.
-    private let condition = NSCondition()
-    private var frames: [[UInt8]] = []
-    private var closed = false
+final class FrameInbox: Sendable {
+    /// Unbounded: the worker must never block on a full pipe while it waits for a read.
+    private let frames = BoundedHandoff<[UInt8]>(capacity: .max)
 
     /// - Parameter fd: read from a duplicate this inbox owns, so that the pipe's own
     ///   descriptor closing (when the `Process` goes away) cannot pull it from under the thread.
     init(reading fd: Int32) {
         let owned = dup(fd)
-        let thread = Thread { [self] in
+        let thread = Thread { [frames] in
             defer { close(owned) }
-            while let frame = try? FrameIO.read(from: owned) {
-                condition.lock()
-                frames.append(frame)
-                condition.signal()
-                condition.unlock()
-            }
-            condition.lock()
-            closed = true
-            condition.signal()
-            condition.unlock()
+            while let frame = try? FrameIO.read(from: owned), frames.put(frame) {}
+            frames.close()
         }
         thread.start()
     }
 
     /// The next frame, waiting for it; nil once the pipe has closed with none left.
     func next() -> [UInt8]? {
-        condition.lock()
-        defer { condition.unlock() }
-        while frames.isEmpty && !closed { condition.wait() }
-        return frames.isEmpty ? nil : frames.removeFirst()
+        frames.take()
     }
 }

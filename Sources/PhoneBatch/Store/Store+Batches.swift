@@ -27,19 +27,7 @@ extension Store {
     public func planBatch(provider: String, token: String, size: Int) throws -> (id: Int64, size: Int)? {
         try transaction {
             guard try scalar("SELECT EXISTS (SELECT 1 FROM number WHERE state = 'pending')") == 1 else { return nil }
-            let now = Timestamp.now()
-            // The reference is made from the id SQLite assigns; the random token keeps it
-            // unique among jobs that share a provider account.
-            let insertBatch = try statement("""
-                INSERT INTO batch (provider, reference, state, size, created_at, updated_at)
-                VALUES (?, 'pb-' || ? || '-new', 'planned', 0, ?, ?)
-                """)
-            insertBatch.bind(1, provider)
-            insertBatch.bind(2, token)
-            insertBatch.bind(3, now)
-            insertBatch.bind(4, now)
-            try insertBatch.run()
-            let batchID = connection.lastInsertRowID
+            let batchID = try insertPlannedBatch(provider: provider, token: token, size: 0)
 
             // Set-based: SQLite moves the numbers without a round trip per number.
             let members = try statement("""
@@ -56,14 +44,36 @@ extension Store {
                 """)
             mark.bind(1, batchID)
             try mark.run()
-            let setSize = try statement("UPDATE batch SET size = ?, reference = ? WHERE id = ?")
+            let setSize = try statement("UPDATE batch SET size = ? WHERE id = ?")
             setSize.bind(1, count)
-            setSize.bind(2, "pb-\(token)-\(batchID)")
-            setSize.bind(3, batchID)
+            setSize.bind(2, batchID)
             try setSize.run()
             try appendEvent(Event(kind: "batch_planned", batchID: batchID, detail: ["size": .int(count)]))
             return (batchID, count)
         }
+    }
+
+    /// Inserts a planned batch of `size` numbers with our reference, `pb-TOKEN-ID`: made from
+    /// the id SQLite assigns, and the job's random token keeps it unique among jobs that share
+    /// a provider account. In a transaction the caller holds; returns the batch's id.
+    func insertPlannedBatch(provider: String, token: String, size: Int) throws -> Int64 {
+        let now = Timestamp.now()
+        let insert = try statement("""
+            INSERT INTO batch (provider, reference, state, size, created_at, updated_at)
+            VALUES (?, 'pb-' || ? || '-new', 'planned', ?, ?, ?)
+            """)
+        insert.bind(1, provider)
+        insert.bind(2, token)
+        insert.bind(3, size)
+        insert.bind(4, now)
+        insert.bind(5, now)
+        try insert.run()
+        let id = connection.lastInsertRowID
+        let setReference = try statement("UPDATE batch SET reference = 'pb-' || ? || '-' || id WHERE id = ?")
+        setReference.bind(1, token)
+        setReference.bind(2, id)
+        try setReference.run()
+        return id
     }
 
     /// Claims the next piece of work: a batch due for a poll, or one to submit (planned and

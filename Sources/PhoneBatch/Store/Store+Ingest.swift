@@ -8,7 +8,7 @@ extension Store {
     ///
     /// - Parameter queue: which numbers wait for a provider; the others are settled locally.
     public func commitIngestChunk(_ chunk: IngestChunk, queue: QueuePolicy, owner: String) throws {
-        checksForeignKeys = false
+        try checkForeignKeys(false)
         try transaction {
             // The checkpoint first: a chunk another process has already committed stops here.
             let checkpoint = try statement("""
@@ -97,6 +97,6 @@ extension Store {
             try statement("DELETE FROM ingest_number").run()
             try writeStage(.plan)
         }
-        checksForeignKeys = true
+        try checkForeignKeys(true)
     }
 }

@@ -9,12 +9,14 @@ public final class Store {
     private var statements: [String: Statement] = [:]
     /// False while ingest stages numbers (`commitIngestChunk` until `finishIngest`): its
     /// `record` rows refer to numbers that reach `number` only at the end.
-    var checksForeignKeys = true {
-        didSet {
-            guard checksForeignKeys != oldValue else { return }
-            // SQLite ignores this inside a transaction: it is set between them.
-            try? connection.execute("PRAGMA foreign_keys = \(checksForeignKeys ? "ON" : "OFF")")
-        }
+    private(set) var checksForeignKeys = true
+
+    /// Turns foreign-key checks on or off. SQLite ignores this inside a transaction, so it
+    /// is called between them.
+    func checkForeignKeys(_ on: Bool) throws {
+        guard on != checksForeignKeys else { return }
+        try connection.execute("PRAGMA foreign_keys = \(on ? "ON" : "OFF")")
+        checksForeignKeys = on
     }
 
     public var path: String { connection.path }
