@@ -31,6 +31,12 @@ let package = Package(
                 .linkedLibrary("stdc++"),
             ]
         ),
+        // libphonenumber's metadata compiled into tables and automata: generated C (written by
+        // scripts/update-metadata) under a header written by hand.
+        .target(name: "CPhoneMetadata", path: "Sources/CPhoneMetadata"),
+        // The phone number engine: parsing, validity, types, formats, places, carriers and
+        // time zones, from the compiled metadata. No locks, no state: any thread may use it.
+        .target(name: "NumberEngine", dependencies: ["CPhoneMetadata"]),
         .target(
             name: "PhoneBatch",
             dependencies: [
@@ -58,6 +64,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "NumberEngineTests", dependencies: ["NumberEngine"]),
         .testTarget(
             name: "PhoneBatchTests",
             // The end-to-end tests run the built `phonebatch` binary.

@@ -1,0 +1,69 @@
+/// What the number's prefix says beyond its type: the place (`geocoder`), the operator the
+/// range was first given to (`carrier`), the time zones (`timezone`), each as the Python
+/// package's module of that name gives it in English.
+struct NumberGeography {
+    let metadata: Metadata
+    let classifier: NumberClassifier
+    let parser: NumberParser
+
+    private var geocoding: PrefixTable { PrefixTable(table: metadata.tables.geocoding.pointee) }
+    private var carriers: PrefixTable { PrefixTable(table: metadata.tables.carriers.pointee) }
+    private var timeZoneTable: PrefixTable { PrefixTable(table: metadata.tables.time_zones) }
+
+    /// `geocoder.description_for_valid_number(number, "en")`: the area, else the country.
+    func location(of number: PhoneNumber, region: RegionMetadata?) -> String {
+        var described = number
+        if let token = metadata.mobileTokens[number.countryCode],
+           number.nationalNumber.values.starts(with: token) {
+            // Argentina's mobile 9 comes before the area code: geocode without it, read as a
+            // national number of the main region.
+            let rest = number.nationalNumber.dropFirst(token.count)
+            let main = metadata.mainRegion(forCallingCode: number.countryCode)?.id
+            described = (try? parser.parse(rest.text, region: main)) ?? number
+        }
+        let area = geocoding.segmentName(described.e164Digits)
+        return area.isEmpty ? countryName(of: number) : area
+    }
+
+    /// `geocoder.country_name_for_number`: the country, or nothing when the number is valid
+    /// in several regions of its calling code (or none).
+    func countryName(of number: PhoneNumber) -> String {
+        let regions = metadata.regions(forCallingCode: number.countryCode)
+        if regions.count == 1 { return Countries(metadata: metadata).displayName(regions[0].id) }
+        var found: RegionMetadata?
+        for region in regions where classifier.isValid(number, for: region) {
+            if found != nil { return "" }
+            found = region
+        }
+        return found.map { Countries(metadata: metadata).displayName($0.id) } ?? ""
+    }
+
+    /// `carrier.name_for_number(number, "en")`.
+    func carrier(of number: PhoneNumber, type: NumberType) -> String {
+        type.hasCarrier ? carriers.segmentName(number.e164Digits) : ""
+    }
+
+    static let unknownTimeZone = "Etc/Unknown"
+
+    /// `timezone.time_zones_for_number`.
+    func timeZones(of number: PhoneNumber, type: NumberType) -> [String] {
+        if type == .unknown { return [Self.unknownTimeZone] }
+        if !classifier.isGeographical(type, countryCode: number.countryCode) {
+            // _country_level_time_zones_for_number: prefixes of the calling code only.
+            let code = Digits(number.countryCode)
+            for length in stride(from: 9, through: 1, by: -1) {
+                if let zones = timeZoneTable.exactName(code.prefix(1 + length)) { return Self.split(zones) }
+            }
+            return [Self.unknownTimeZone]
+        }
+        let digits = number.e164Digits
+        for length in stride(from: 9, through: 1, by: -1) {
+            if let zones = timeZoneTable.exactName(digits.prefix(length)) { return Self.split(zones) }
+        }
+        return [Self.unknownTimeZone]
+    }
+
+    private static func split(_ zones: String) -> [String] {
+        zones.split(separator: "|").map(String.init)
+    }
+}
