@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "phonebatch",
-    // Linux only: the reader and the worker pipes call Glibc, and the job runs on Debian.
+    // Linux only: the reader calls Glibc, and the job runs on Debian.
     products: [
         .executable(name: "phonebatch", targets: ["phonebatch"]),
         .library(name: "PhoneBatch", targets: ["PhoneBatch"]),
@@ -19,18 +19,6 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         // libcrypto from Debian's libssl-dev, for SHA-256 (the input's fingerprint).
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
-        // A plain C header over Debian's libphonenumber (C++). It has no pkg-config file,
-        // so the libraries are linked by name.
-        .target(
-            name: "CPhoneNumber",
-            path: "Sources/CPhoneNumber",
-            linkerSettings: [
-                .linkedLibrary("phonenumber"),
-                .linkedLibrary("geocoding"),
-                .linkedLibrary("icuuc"),
-                .linkedLibrary("stdc++"),
-            ]
-        ),
         // libphonenumber's metadata compiled into tables and automata: generated C (written by
         // scripts/update-metadata) under a header written by hand.
         .target(name: "CPhoneMetadata", path: "Sources/CPhoneMetadata"),
@@ -42,7 +30,7 @@ let package = Package(
             dependencies: [
                 "CSQLite",
                 "CCrypto",
-                "CPhoneNumber",
+                "NumberEngine",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
@@ -74,6 +62,5 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-    ],
-    cxxLanguageStandard: .cxx17
+    ]
 )

@@ -70,7 +70,6 @@ struct ConfirmPlaceCommand: AsyncParsableCommand {
         options.codeColumn = codeColumn
         options.configPath = config
         options.environment = ProcessInfo.processInfo.environment
-        options.checking = workers.checking
         var call = CallParameters()
         call.redialCount = redialCount
         call.redialIntervalSeconds = redialInterval

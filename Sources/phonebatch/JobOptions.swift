@@ -49,7 +49,6 @@ struct JobOptions: ParsableArguments {
         options.configPath = config
         options.sandbox = sandbox
         options.environment = ProcessInfo.processInfo.environment
-        options.checking = workers.checking
         return options
     }
 }

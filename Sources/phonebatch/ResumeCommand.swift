@@ -26,7 +26,6 @@ struct ResumeCommand: AsyncParsableCommand {
             var options = try RunOptions.resuming(databasePath: db)
             options.configPath = config
             options.environment = ProcessInfo.processInfo.environment
-            options.checking = workers.checking
             return try await JobLauncher.run(options, logger: logger, interruption: interruption, progress: progress)
         }
     }

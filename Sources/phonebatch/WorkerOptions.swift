@@ -1,15 +1,17 @@
 import ArgumentParser
 import PhoneBatch
 
-/// How many processes check numbers while the input is read: for `run`, `plan`, `resume`
-/// and `confirm place`, which may all have an input left to read.
+/// `--workers`, which set how many processes checked numbers before the number engine ran
+/// in-process. Still accepted, so that scripts that pass it keep working; hidden, and it says
+/// it is ignored.
 struct WorkerOptions: ParsableArguments {
-    @Option(help: "Processes that check numbers in parallel while the input is read (default: one per core; 1 checks in this process).")
+    @Option(help: .hidden)
     var workers: Int?
 
     func validate() throws {
         if let workers, workers < 1 { throw ValidationError("--workers takes a number of processes, 1 or more") }
+        if workers != nil {
+            StandardError.write("phonebatch: note: --workers is no longer needed (numbers are checked in this process) and is ignored\n")
+        }
     }
-
-    var checking: CheckingMode { .forWorkers(workers) }
 }

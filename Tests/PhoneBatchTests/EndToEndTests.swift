@@ -42,16 +42,14 @@ import Testing
         }
     }
 
-    @Test func workerProcessesGiveTheSameBytesAsCheckingInProcess() throws {
+    @Test func theRetiredWorkersFlagIsAcceptedAndSaysItIsIgnored() throws {
         let input = try copySample()
-        var outputs: [Data] = []
-        for workers in ["1", "3"] {
-            let out = directory.file("w\(workers).csv")
-            let run = try phonebatch("run", input, "--out", out, "--db", directory.file("w\(workers).sqlite"), "--workers", workers)
-            #expect(run.status == 0, "\(run.stderr)")
-            outputs.append(try contents(out))
-        }
-        #expect(outputs[0] == outputs[1])
+        let plain = directory.file("plain.csv"), old = directory.file("old.csv")
+        #expect(try phonebatch("run", input, "--out", plain, "--db", directory.file("plain.sqlite")).status == 0)
+        let run = try phonebatch("run", input, "--out", old, "--db", directory.file("old.sqlite"), "--workers", "3")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("--workers is no longer needed"))
+        #expect(try contents(old) == contents(plain))
     }
 
     @Test func jsonlRowsCarryTheHeaderAndTheResults() throws {
@@ -78,10 +76,12 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let output = try contents(directory.file("fr.checked.csv"))
         let expected = CSVDialect.utf8BOM + Array("""
-            Nom;Téléphone;Pays;pb_status;pb_e164;pb_region;pb_type;pb_national;pb_location;pb_provider;\
-            pb_line_status;pb_carrier;pb_ported;pb_timezone;pb_provider_status;pb_checked_at;pb_error\r
-            Anne;06 12 34 56 78;France;valid;+33612345678;FR;mobile;06 12 34 56 78;France;offline;;;;;;;\r
-            "Dupont; Jean";+33 1 42 68 53 00;FR;valid;+33142685300;FR;fixed_line;01 42 68 53 00;Paris;offline;;;;;;;\r
+            Nom;Téléphone;Pays;pb_status;pb_e164;pb_region;pb_type;pb_national;pb_location;pb_range_carrier;\
+            pb_range_timezones;pb_provider;pb_line_status;pb_carrier;pb_ported;pb_timezone;pb_provider_status;\
+            pb_checked_at;pb_error\r
+            Anne;06 12 34 56 78;France;valid;+33612345678;FR;mobile;06 12 34 56 78;France;SFR;Europe/Paris;offline;;;;;;;\r
+            "Dupont; Jean";+33 1 42 68 53 00;FR;valid;+33142685300;FR;fixed_line;01 42 68 53 00;Paris;;Europe/Paris;\
+            offline;;;;;;;\r
 
             """.utf8)
         #expect(Array(output) == expected)
@@ -156,9 +156,9 @@ import Testing
         #expect(result.stderr.contains("row 3 (line 3) is malformed: expected 3 fields, found 2"))
         #expect(result.stderr.contains("row 5 (line 5) is malformed: unterminated quote"))
         let lines = try String(contentsOfFile: directory.file("m.checked.csv"), encoding: .utf8).split(separator: "\n")
-        #expect(lines[2] == "2,short,,malformed,,,,,,,,,,,,,\"expected 3 fields, found 2\"")
-        #expect(lines[3] == "3,+44 20 7946 0001,y,malformed,,,,,,,,,,,,,\"expected 3 fields, found 4; extra fields: 'extra'\"")
-        #expect(lines[4] == "4,\"\"\"open\",z,malformed,,,,,,,,,,,,,unterminated quote")
+        #expect(lines[2] == "2,short,,malformed,,,,,,,,,,,,,,,\"expected 3 fields, found 2\"")
+        #expect(lines[3] == "3,+44 20 7946 0001,y,malformed,,,,,,,,,,,,,,,\"expected 3 fields, found 4; extra fields: 'extra'\"")
+        #expect(lines[4] == "4,\"\"\"open\",z,malformed,,,,,,,,,,,,,,,unterminated quote")
         #expect(lines[5].hasPrefix("5,+44 20 7946 0002,w,valid,+442079460002"))
     }
 }

@@ -171,14 +171,24 @@ public struct JobRunner {
     func ingest(_ job: inout JobRecord, store: Store, sending: Bool, inputPath: String) async throws {
         try await takeIngest(&job, store: store)
         guard job.stage == .ingest else { return }
+        if job.metadataVersion != NumberEngine.metadataVersion {
+            // Begun by an older phonebatch and stopped while reading its input: its rows so far
+            // were judged by other metadata. Nothing has been sent yet, so read it all again
+            // with this one, and keep every job's verdicts from one metadata release.
+            let start = try IngestCheckpoint.afterHeader(of: inputPath, dialect: job.dialect)
+            logger.info("this job was begun with metadata \(job.metadataVersion) and had not finished reading its input: reading it again with metadata \(NumberEngine.metadataVersion)")
+            try store.restartIngest(from: start, metadataVersion: NumberEngine.metadataVersion, owner: owner)
+            job.ingestCheckpoint = start
+            job.metadataVersion = NumberEngine.metadataVersion
+        }
         var layout = RowLayout(fieldCount: job.header.count, phoneColumn: job.phoneColumn,
                                countryColumn: job.countryColumn, defaultRegion: job.defaultRegion)
         layout.codeColumn = try options.codeColumn.map { try ColumnDetector().column(named: $0, header: job.header) }
         let queue: QueuePolicy = sending ? (options.sendInvalid ? .all : .valid) : .none
         do {
-            // In a scope of its own: the phone checkers' processes (about 70 MB) end with it,
-            // so the sort that ends ingest does not add to their memory.
-            let ingester = Ingester(store: store, layout: layout, queue: queue, checker: try options.checking.makeChecker(),
+            // In a scope of its own: the checker's caches end with it, so the sort that ends
+            // ingest does not add to their memory.
+            let ingester = Ingester(store: store, layout: layout, queue: queue, checker: LocalPhoneChecker(),
                                     logger: logger, owner: owner, interruption: interruption)
             ingester.progress = progress
             progress?.startReading(inputBytes: job.input.size, from: job.ingestCheckpoint.offset, rows: job.ingestCheckpoint.nextRow - 2)

@@ -24,7 +24,7 @@ struct JobSetup {
             throw PhoneBatchError.notCSV(path: inputPath, reason: "its header row has an \(problem.description)")
         }
         let header = record.fields
-        let checkpoint = IngestCheckpoint(offset: record.endOffset, nextRow: 2, nextLine: reader.currentLine)
+        let checkpoint = try IngestCheckpoint.afterHeader(of: inputPath, dialect: dialect)
 
         let detector = ColumnDetector()
         let countryColumn: Int?

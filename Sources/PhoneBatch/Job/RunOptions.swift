@@ -17,7 +17,6 @@ public struct RunOptions: Sendable {
     /// Discard an existing database for this input and start over.
     public var restart = false
     /// How phone fields are checked: in this process, or by worker processes.
-    public var checking: CheckingMode = .inProcess
     /// The TOML config file (`--config`), if any.
     public var configPath: String?
     /// The environment the provider settings are read from (`PHONEBATCH_*`).
@@ -117,29 +116,6 @@ public enum DefaultPaths {
     public static func database(for input: String) -> String {
         let (directory, stem) = stem(of: input)
         return "\(directory)/\(stem).phonebatch.sqlite"
-    }
-}
-
-/// Where libphonenumber runs during ingest.
-public enum CheckingMode: Sendable {
-    /// `--workers N` (default: one per core); one means in this process.
-    public static func forWorkers(_ workers: Int?) -> CheckingMode {
-        let count = workers ?? ProcessInfo.processInfo.activeProcessorCount
-        guard count > 1 else { return .inProcess }
-        WorkerExecutable.ignoreBrokenPipes()
-        return .workers(executable: WorkerExecutable.path, count: count)
-    }
-
-    /// On a background thread of this process.
-    case inProcess
-    /// In `count` worker processes running `executable normalize-worker`.
-    case workers(executable: String, count: Int)
-
-    func makeChecker() throws -> any PhoneChecker {
-        switch self {
-        case .inProcess: return LocalPhoneChecker()
-        case .workers(let executable, let count): return try WorkerPhoneChecker(executable: executable, count: count)
-        }
     }
 }
 

@@ -1,30 +1,28 @@
-import CPhoneNumber
 import Foundation
+import NumberEngine
 
 /// Reads what a country column or `--default-country` holds: an ISO 3166 alpha-2 or alpha-3
 /// code, an English country name, or a calling code such as `+44`, and gives the alpha-2
-/// region libphonenumber knows it by.
+/// region the number engine knows it by.
 ///
-/// The names come from ICU (the same data libphonenumber's geocoder uses), plus the common
-/// names ICU does not use ("UK", "USA", "Holland", "Ivory Coast" ...).
+/// The names come with the engine's metadata: the geocoder's English names and ISO 3166's
+/// (official and common ones, from pycountry), plus the names people use that neither has
+/// ("UK", "USA", "Holland", "Ivory Coast" ...).
 public struct CountryResolver: Sendable {
     private let regions: [String: String]
 
-    /// Built once: the map covers every region libphonenumber knows, through ICU, and costs
-    /// far more to build than to read. Immutable, so every thread may share it.
+    /// Built once (a few hundred names); immutable, so every thread may share it.
     public static let shared = CountryResolver()
+
+    private static let engine = NumberEngine()
 
     public init() {
         var map: [String: String] = [:]
-        for region in Self.supportedRegions() {
-            map[region.lowercased()] = region
-            var name = [CChar](repeating: 0, count: 128)
-            var alpha3 = [CChar](repeating: 0, count: 8)
-            if pb_region_names(region, &name, name.count, &alpha3, alpha3.count) != 0 {
-                map[Self.key(String(cBuffer: name))] = region
-            }
-            let code3 = String(cBuffer: alpha3)
-            if code3.count == 3 { map[code3.lowercased()] = region }
+        for country in Self.engine.countries.all {
+            map[country.alpha2.lowercased()] = country.alpha2
+            if let alpha3 = country.alpha3 { map[alpha3.lowercased()] = country.alpha2 }
+            for name in country.otherNames { map[Self.key(name)] = country.alpha2 }
+            map[Self.key(country.name)] = country.alpha2
         }
         for (alias, region) in Self.aliases where Self.isSupported(region) {
             map[Self.key(alias)] = region
@@ -32,7 +30,7 @@ public struct CountryResolver: Sendable {
         regions = map
     }
 
-    /// The region for `text`, or nil when it names no country libphonenumber knows.
+    /// The region for `text`, or nil when it names no country the engine knows.
     public func region(for text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
@@ -58,60 +56,36 @@ public struct CountryResolver: Sendable {
     }
 
     static func supportedRegions() -> [String] {
-        var buffer = [CChar](repeating: 0, count: 2048)
-        let needed = pb_supported_regions(&buffer, buffer.count)
-        if needed >= buffer.count {
-            buffer = [CChar](repeating: 0, count: needed + 1)
-            _ = pb_supported_regions(&buffer, buffer.count)
-        }
-        return String(cBuffer: buffer).split(separator: ",").map(String.init)
+        engine.supportedRegions
     }
 
     static func isSupported(_ region: String) -> Bool {
-        pb_region_is_supported(region) != 0
+        engine.callingCode(ofRegion: region) != nil
     }
 
-    private static let mainRegionByCallingCode: [Int32: String] = {
-        // libphonenumber lists the main region of a shared calling code first; the supported
-        // regions come sorted, so pick the conventional main ones by hand.
-        var map: [Int32: String] = [:]
-        for region in supportedRegions() {
-            let code = pb_country_code_for_region(region)
-            if map[code] == nil { map[code] = region }
-        }
-        let main: [Int32: String] = [1: "US", 7: "RU", 44: "GB", 47: "NO", 61: "AU", 212: "MA", 262: "RE",
-                                     290: "SH", 358: "FI", 590: "GP", 599: "CW"]
-        for (code, region) in main { map[code] = region }
-        return map
-    }()
-
+    /// The main region of a calling code (US for 1, GB for 44), as the metadata lists it
+    /// first; nil for unknown and non-geographic codes.
     static func mainRegion(forCallingCode code: Int32) -> String? {
-        mainRegionByCallingCode[code]
+        engine.regions(ofCallingCode: Int(code)).first.flatMap { $0 == "001" ? nil : $0 }
     }
 
-    /// ICU's English name of an alpha-2 region ("France"), nil when it has none.
+    /// The English name of an alpha-2 region ("France"), nil when it has none.
     public static func englishName(forRegion region: String) -> String? {
-        var name = [CChar](repeating: 0, count: 128)
-        var alpha3 = [CChar](repeating: 0, count: 8)
-        guard pb_region_names(region, &name, name.count, &alpha3, alpha3.count) != 0 else { return nil }
-        return String(cBuffer: name)
+        let name = engine.countries.name(of: region)
+        return name.isEmpty ? nil : name
     }
 
-    /// ICU's ISO 3166 alpha-3 code of an alpha-2 region ("FRA"), nil when it has none.
+    /// The ISO 3166 alpha-3 code of an alpha-2 region ("FRA"), nil when it has none.
     public static func alpha3(forRegion region: String) -> String? {
-        var name = [CChar](repeating: 0, count: 128)
-        var alpha3 = [CChar](repeating: 0, count: 8)
-        _ = pb_region_names(region, &name, name.count, &alpha3, alpha3.count)
-        let code = String(cBuffer: alpha3)
-        return code.count == 3 ? code : nil
+        engine.countries.alpha3(of: region)
     }
 
-    /// The calling code of an alpha-2 region (44 for GB), 0 when libphonenumber has none.
+    /// The calling code of an alpha-2 region (44 for GB), 0 when the engine has none.
     public static func callingCode(forRegion region: String) -> Int32 {
-        pb_country_code_for_region(region)
+        Int32(engine.callingCode(ofRegion: region) ?? 0)
     }
 
-    /// Names people use that ICU's English names do not cover.
+    /// Names people use that the metadata's names do not cover.
     static let aliases: [String: String] = [
         "UK": "GB", "U.K.": "GB", "Great Britain": "GB", "Britain": "GB", "England": "GB", "Scotland": "GB",
         "Wales": "GB", "Northern Ireland": "GB", "United Kingdom of Great Britain and Northern Ireland": "GB",
@@ -141,12 +115,4 @@ public struct CountryResolver: Sendable {
         "Brasil": "BR", "Deutschland": "DE", "Espana": "ES", "Italia": "IT", "Schweiz": "CH", "Suisse": "CH",
         "Osterreich": "AT", "Nederland": "NL", "Belgique": "BE", "Belgie": "BE", "Mexique": "MX",
     ]
-}
-
-extension String {
-    /// The text of a NUL-terminated C buffer.
-    init(cBuffer buffer: [CChar]) {
-        let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
-        self.init(decoding: bytes, as: UTF8.self)
-    }
 }

@@ -1,11 +1,7 @@
 import Dispatch
 
 /// Checks phone fields on one background thread of this process, so that the caller can
-/// read and commit while libphonenumber works.
-///
-/// One thread, not several: libphonenumber guards its regular-expression cache with a single
-/// lock taken on every match, and two threads in one process gain little (see
-/// `WorkerPhoneChecker` for parallel checking).
+/// read and commit while the engine works.
 public final class LocalPhoneChecker: PhoneChecker, @unchecked Sendable {
     // @unchecked Sendable: `normalizer` is used only on `queue`, one batch after another;
     // each batch's results are read by the caller only after its group has finished.

@@ -1,5 +1,5 @@
-/// What libphonenumber says about one number. A function of the E.164 number alone, so it
-/// is worked out once per distinct number.
+/// What the number engine says about one number. A function of the E.164 number alone, so
+/// it is worked out once per distinct number.
 public struct NumberDescription: Sendable, Equatable {
     /// The E.164 digits as an integer: `+447911123456` is 447911123456.
     public var e164: Int64
@@ -10,6 +10,11 @@ public struct NumberDescription: Sendable, Equatable {
     public var national: String
     /// The geocoder's English description (a city, or the country), nil when none.
     public var location: String?
+    /// The operator the number's range was first assigned to (carrierdata), nil when none is
+    /// known: the range holder, not the operator after porting.
+    public var rangeCarrier: String?
+    /// The IANA time zones of the number's range, joined by `|`; nil when none is known.
+    public var timeZones: String?
     /// Why the number is invalid; nil when valid.
     public var invalidReason: String?
 

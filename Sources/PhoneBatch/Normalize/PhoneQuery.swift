@@ -9,8 +9,7 @@ public struct PhoneQuery: Hashable, Sendable {
     }
 }
 
-/// Checks phone fields in batches. The seam between ingest and libphonenumber: checked in
-/// this process (`LocalPhoneChecker`) or by worker processes (`WorkerPhoneChecker`).
+/// Checks phone fields in batches: the seam between ingest and the number engine.
 ///
 /// Batches are a queue: `start` may be called again before `finish`, and each `finish`
 /// returns the verdicts of the oldest batch not yet finished, in query order. Keeping a

@@ -1,10 +1,6 @@
-/// Cleans what people type into a phone field before libphonenumber reads it.
-///
-/// Two purposes: strip what spreadsheets and CRMs add (a leading apostrophe, an `="..."`
-/// formula, `tel:`), and reduce plain spellings (`+44 (0)20 7946-0000`, `020.7946.0000`)
-/// to digits with an optional leading `+`. libphonenumber ignores the same punctuation, so
-/// the verdict is unchanged; but the canonical text parses about twice as fast, and the
-/// same number typed five ways becomes one cache entry.
+/// Cleans what spreadsheets and CRMs leave around a phone field before the engine reads it:
+/// a leading apostrophe, an `="..."` formula, a `tel:` in any case. Everything else is the
+/// engine's to read, exactly as libphonenumber reads it.
 enum PhoneText {
     /// The cleaned text, or nil when nothing is left.
     static func clean(_ input: String) -> String? {
@@ -19,36 +15,18 @@ enum PhoneText {
         if text.count >= 4, text.prefix(4).lowercased() == "tel:" { text = text.dropFirst(4) }
         text = text.trimmingWhitespace()
         if text.isEmpty { return nil }
-        return canonical(text) ?? String(text)
+        return String(text)
     }
 
-    /// `+digits` or `digits` when the text holds only digits, a leading plus and the
-    /// punctuation libphonenumber skips; nil when it holds anything else (letters, an
-    /// extension, a second plus), which is left for libphonenumber to read as written.
-    static func canonical(_ text: Substring) -> String? {
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count)
-        var sawDigit = false
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                result.append(byte)
-                sawDigit = true
-            case UInt8(ascii: "+"):
-                if sawDigit || result.first == UInt8(ascii: "+") { return nil }
-                result.append(byte)
-            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"),
-                 UInt8(ascii: "/"), UInt8(ascii: "\t"):
-                continue
-            default:
-                return nil
-            }
+    /// `00` followed by digits and the punctuation numbers are written with: read with no
+    /// region, it can only be an international prefix.
+    static func isInternationalWithoutRegion(_ text: String) -> Bool {
+        guard text.hasPrefix("00") else { return false }
+        return text.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || byte == 0x20 || byte == 0x2D || byte == 0x2E || byte == 0x28 || byte == 0x29 || byte == 0x2F
         }
-        guard sawDigit else { return nil }
-        return String(decoding: result, as: UTF8.self)
     }
 }
-
 extension Substring {
     /// Trims spaces, tabs, line breaks and no-break spaces at both ends.
     func trimmingWhitespace() -> Substring {

@@ -4,7 +4,7 @@
 /// same bytes, built into the binary by `scripts/sync-schema`, and a test keeps them equal.
 public enum Schema {
     /// `PRAGMA user_version` of a file written with `text`.
-    public static let version = 5
+    public static let version = 6
 
     /// The steps from each older version to the next: `migrations[v - 1]` takes a file from
     /// version v to v + 1. Tables only: after the steps, every view is dropped and created
@@ -33,6 +33,16 @@ public enum Schema {
         section(from: phoneConfirmMarker, to: viewsMarker),
         // 4 -> 5: numbers being read are staged, then sorted into `number` when ingest ends.
         section(from: ingestNumberMarker, to: batchMarker),
+        // 5 -> 6: the engine's metadata version per job; each number's range carrier and
+        // time zones. The staging table is made again as schema.sql writes it: it is empty
+        // but in a job still reading its input, which reads it again anyway (its numbers were
+        // judged by other metadata).
+        """
+        ALTER TABLE job ADD COLUMN metadata_version TEXT NOT NULL DEFAULT '8.12.57';
+        ALTER TABLE number ADD COLUMN range_carrier TEXT;
+        ALTER TABLE number ADD COLUMN time_zones TEXT;
+        DROP TABLE ingest_number;
+        """ + section(from: ingestNumberMarker, to: batchMarker),
     ]
 
     /// The marker in schema.sql before the table of numbers being read.

@@ -2,7 +2,7 @@
 extension Schema {
     /// The text of schema.sql, byte for byte.
     public static let text = #"""
--- phonebatch: the SQLite file of one job (schema version 5).
+-- phonebatch: the SQLite file of one job (schema version 6).
 --
 -- One file per job. It is both the job's queue and its audit trail: the process keeps
 -- nothing that is not also here, so a process killed at any instruction resumes from it.
@@ -40,7 +40,11 @@ CREATE TABLE job (
     -- The process reading the input ('host:pid'), which only one may do at a time; another
     -- waits, or takes over once lease_until has passed or the holder has died.
     lease_owner        TEXT,
-    lease_until        TEXT
+    lease_until        TEXT,
+    -- The release of libphonenumber's metadata whose rules judged the numbers (phonebatch's
+    -- engine is compiled from it). Jobs made before phonebatch 0.2 were judged by Debian's
+    -- libphonenumber 8.12.57, and keep their verdicts when resumed or exported.
+    metadata_version   TEXT    NOT NULL DEFAULT '8.12.57'
 );
 
 -- One row per input row, numbered as a spreadsheet numbers them: the header is row 1.
@@ -67,10 +71,13 @@ CREATE TABLE number (
     location  TEXT,              -- the geocoder's description (English), NULL when it has none
     error     TEXT,              -- why it is invalid
     state     TEXT    NOT NULL CHECK (state IN ('local', 'pending', 'batched', 'done', 'failed')),
-                                 -- local: settled by libphonenumber alone, never sent (every number
+                                 -- local: settled by the local check alone, never sent (every number
                                  -- with the offline provider; invalid ones unless --send-invalid)
                                  -- failed: given up on (used by the provider stages)
-    first_row INTEGER NOT NULL   -- the first input row that holds it
+    first_row INTEGER NOT NULL,  -- the first input row that holds it
+    range_carrier TEXT,          -- the operator the number's range was first assigned to (not
+                                 -- today's after porting), NULL when none is known
+    time_zones    TEXT           -- the IANA time zones of the number's range, joined by '|'
 );
 CREATE INDEX number_pending ON number (e164) WHERE state = 'pending';
 
@@ -90,7 +97,9 @@ CREATE TABLE ingest_number (
     location  TEXT,
     error     TEXT,
     state     TEXT    NOT NULL,
-    first_row INTEGER NOT NULL
+    first_row INTEGER NOT NULL,
+    range_carrier TEXT,
+    time_zones    TEXT
 );
 
 -- A provider call (or group of calls) for a set of numbers. States:
@@ -271,6 +280,8 @@ SELECT
     n.type                                      AS pb_type,
     n.national                                  AS pb_national,
     n.location                                  AS pb_location,
+    n.range_carrier                             AS pb_range_carrier,
+    n.time_zones                                AS pb_range_timezones,
     -- who gave the verdict: the provider that answered, else the local check
     CASE WHEN s.provider IS NOT NULL THEN s.provider WHEN n.e164 IS NOT NULL THEN 'offline' END AS pb_provider,
     s.line_status                               AS pb_line_status,
@@ -301,8 +312,8 @@ FROM record r
 UNION ALL
 SELECT r.row_no, 1, NULL, NULL, 'number', NULL,
        json_object('e164', '+' || n.e164, 'valid', n.valid, 'type', n.type, 'region', n.region,
-                   'national', n.national, 'location', n.location, 'state', n.state, 'first_row', n.first_row,
-                   'error', n.error)
+                   'national', n.national, 'location', n.location, 'range_carrier', n.range_carrier,
+                   'time_zones', n.time_zones, 'state', n.state, 'first_row', n.first_row, 'error', n.error)
 FROM record r JOIN number n ON n.e164 = r.e164
 UNION ALL
 SELECT r.row_no, 2, e.at, e.id, e.kind, e.batch_id, e.detail

@@ -31,8 +31,9 @@ extension Store {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertNumber = try statement("""
-                INSERT INTO ingest_number (e164, region, type, valid, national, location, error, state, first_row)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO ingest_number (e164, region, type, valid, national, location, error, state, first_row,
+                                           range_carrier, time_zones)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             var staged = Set<Int64>(minimumCapacity: chunk.rows.count)
             for row in chunk.rows {
@@ -54,6 +55,8 @@ extension Store {
                     insertNumber.bind(7, number.invalidReason)
                     insertNumber.bind(8, queue.queues(number) ? "pending" : "local")
                     insertNumber.bind(9, row.rowNo)
+                    insertNumber.bind(10, number.rangeCarrier)
+                    insertNumber.bind(11, number.timeZones)
                     try insertNumber.run()
                 }
                 try insertRecord.run()
@@ -90,13 +93,46 @@ extension Store {
             // Another process that took the job over may have ended ingest already.
             guard try scalar("SELECT stage = 'ingest' FROM job") == 1 else { return }
             try statement("""
-                INSERT OR IGNORE INTO number (e164, region, type, valid, national, location, error, state, first_row)
-                SELECT e164, region, type, valid, national, location, error, state, first_row
+                INSERT OR IGNORE INTO number (e164, region, type, valid, national, location, error, state, first_row,
+                                              range_carrier, time_zones)
+                SELECT e164, region, type, valid, national, location, error, state, first_row, range_carrier, time_zones
                 FROM ingest_number ORDER BY e164, first_row
                 """).run()
             try statement("DELETE FROM ingest_number").run()
             try writeStage(.plan)
         }
         try checkForeignKeys(true)
+    }
+
+    /// Forgets what ingest has read so far and starts it again from `start`, judged by
+    /// `metadataVersion`: for a job an older phonebatch began and stopped while reading. One
+    /// transaction, guarded by the job lease of `owner`; the events of the first reading stay
+    /// (they are append-only), followed by one that says why it starts again.
+    public func restartIngest(from start: IngestCheckpoint, metadataVersion: String, owner: String) throws {
+        let previous = try loadJob()?.metadataVersion
+        // `record` refers to numbers still staged; keys are checked again when ingest ends.
+        try checkForeignKeys(false)
+        try transaction {
+            guard try scalar("SELECT stage = 'ingest' AND lease_owner IS ? FROM job", { $0.bind(1, owner) }) == 1 else {
+                throw PhoneBatchError.ingestTakenOver(path: path)
+            }
+            for table in ["confirm_row", "record", "ingest_number"] {
+                try statement("DELETE FROM \(table)").run()
+            }
+            let update = try statement("""
+                UPDATE job SET ingest_offset = ?, ingest_next_row = ?, ingest_next_line = ?, metadata_version = ?, updated_at = ?
+                WHERE id = 1
+                """)
+            update.bind(1, start.offset)
+            update.bind(2, start.nextRow)
+            update.bind(3, start.nextLine)
+            update.bind(4, metadataVersion)
+            update.bind(5, Timestamp.now())
+            try update.run()
+            try appendEvent(Event(kind: "ingest_restarted", detail: [
+                "reason": .string("begun with other metadata"), "previous_metadata": .optional(previous),
+                "metadata": .string(metadataVersion),
+            ]))
+        }
     }
 }

@@ -6,7 +6,7 @@ extension Store {
         let query = try statement("""
             SELECT input_path, input_size, input_sha256, output_path, output_format, provider, options,
                    delimiter, line_ending, has_bom, header, phone_column, country_column, default_region,
-                   stage, ingest_offset, ingest_next_row, ingest_next_line, token
+                   stage, ingest_offset, ingest_next_row, ingest_next_line, token, metadata_version
             FROM job WHERE id = 1
             """)
         defer { query.reset() }
@@ -30,7 +30,8 @@ extension Store {
             stage: JobStage(rawValue: query.string(14)) ?? .ingest,
             ingestCheckpoint: IngestCheckpoint(offset: query.int64(15), nextRow: Int(query.int64(16)),
                                                nextLine: Int(query.int64(17))),
-            token: query.string(18)
+            token: query.string(18),
+            metadataVersion: query.string(19)
         )
     }
 
@@ -45,8 +46,8 @@ extension Store {
                 INSERT INTO job (id, token, phonebatch_version, input_path, input_size, input_sha256, output_path,
                                  output_format, provider, options, delimiter, line_ending, has_bom, header,
                                  phone_column, country_column, default_region, stage, ingest_offset,
-                                 ingest_next_row, ingest_next_line, created_at, updated_at)
-                VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 ingest_next_row, ingest_next_line, created_at, updated_at, metadata_version)
+                VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO NOTHING
                 """)
             insert.bind(1, job.token)
@@ -71,11 +72,13 @@ extension Store {
             insert.bind(20, job.ingestCheckpoint.nextLine)
             insert.bind(21, now)
             insert.bind(22, now)
+            insert.bind(23, job.metadataVersion)
             try insert.run()
             guard connection.changes == 1 else { return false }
             try appendEvent(Event(kind: "run_started", detail: [
                 "input": .string(job.input.path), "size": .int(job.input.size), "sha256": .string(job.input.sha256),
                 "provider": .string(job.provider), "options": .raw(job.optionsJSON),
+                "metadata": .string(job.metadataVersion),
             ]))
             return true
         }

@@ -48,7 +48,7 @@ import Testing
 
     func place(_ harness: AdapterHarness, _ extra: [String] = [], environment: [String: String]? = nil) async throws -> ProcessResult {
         try await phonebatch(["confirm", "place", input, "--code-column", "code", "--i-have-consent", "--calls-per-minute", "60000",
-                              "--workers", "1"] + extra,
+                              ] + extra,
                              environment: environment ?? Self.environment(harness))
     }
 
@@ -193,8 +193,7 @@ import Testing
     /// placed exactly once.
     @Test func twoProcessesOnOneDatabaseCallEachPersonOnce() async throws {
         try await AdapterHarness.run { harness in
-            let arguments = ["confirm", "place", input, "--code-column", "code", "--i-have-consent", "--calls-per-minute", "6000",
-                             "--workers", "1"]
+            let arguments = ["confirm", "place", input, "--code-column", "code", "--i-have-consent", "--calls-per-minute", "6000"]
             let first = try LaunchedProcess(arguments, environment: Self.environment(harness), stderrPath: directory.file("1.err"))
             let second = try LaunchedProcess(arguments, environment: Self.environment(harness), stderrPath: directory.file("2.err"))
             let (one, two) = (await first.wait(), await second.wait())
@@ -213,7 +212,7 @@ import Testing
         knobs.holdAnswerEndpoints = ["placecall"]
         try await AdapterHarness.run(knobs) { harness in
             let run = try LaunchedProcess(["confirm", "place", input, "--code-column", "code", "--i-have-consent",
-                                           "--calls-per-minute", "60000", "--workers", "1"],
+                                           "--calls-per-minute", "60000"],
                                           environment: Self.environment(harness), stderrPath: directory.file("place.err"))
             try await waitForLedger(harness, .xverify, "billable", atLeast: 1, "a call placed")
             run.send(SIGKILL)

@@ -89,6 +89,15 @@ func query(_ database: String, _ sql: String) throws -> Int64 {
     return statement.int64(0)
 }
 
+/// One text from the job's database, nil for NULL or no row.
+func queryText(_ database: String, _ sql: String) throws -> String? {
+    let connection = try SQLiteConnection(path: database, readOnly: true)
+    let statement = try connection.prepare(sql)
+    defer { statement.reset() }
+    guard try statement.step() else { return nil }
+    return statement.optionalString(0)
+}
+
 /// The rows of a CSV output with the time column blanked: two runs of one job must agree
 /// on everything else.
 func comparableRows(_ path: String) throws -> [[String]] {

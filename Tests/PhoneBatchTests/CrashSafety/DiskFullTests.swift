@@ -29,7 +29,7 @@ import Logging
                 #expect(planned.status == 0, "\(planned.stderr)")
                 pages = Int(try query(database, "PRAGMA page_count")) + 2
             }
-            let arguments = ["run", input, "--provider", provider, "--workers", "1"]
+            let arguments = ["run", input, "--provider", provider]
             let full = try await phonebatch(arguments, environment: environment.merging([Store.maxPagesVariable: String(pages)]) { $1 })
             #expect(full.status == ExitStatus.ioError.rawValue, "\(full.stderr)")
             let errors = full.stderr.split(separator: "\n").filter { $0.contains("error:") }

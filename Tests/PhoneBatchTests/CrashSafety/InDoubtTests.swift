@@ -31,7 +31,7 @@ import Testing
     @Test func aBatchKilledAfterItsRequestLeftIsSentAgainAndMarkedAPossibleDuplicate() async throws {
         try await AdapterHarness.run(Self.holdingSandbox) { harness in
             let environment = harness.environment("harmony", Self.settings)
-            let run = try LaunchedProcess(["run", input, "--provider", "harmony", "--workers", "1"],
+            let run = try LaunchedProcess(["run", input, "--provider", "harmony"],
                                           environment: environment, stderrPath: directory.file("run.err"))
             // Two batches answered and recorded, the third acted on by the provider.
             try await waitForLedger(harness, .harmony, "numbers_submitted", atLeast: 30, "the third batch at the sandbox")

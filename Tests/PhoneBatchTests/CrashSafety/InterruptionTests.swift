@@ -23,7 +23,7 @@ import Testing
     static let settings = ["BATCH_SIZE": "10", "MAX_IN_FLIGHT": "2"]
 
     func startRun(_ harness: AdapterHarness) throws -> LaunchedProcess {
-        try LaunchedProcess(["run", input, "--provider", "harmony", "--workers", "1"],
+        try LaunchedProcess(["run", input, "--provider", "harmony"],
                             environment: harness.environment("harmony", Self.settings), stderrPath: directory.file("run.err"))
     }
 
@@ -94,7 +94,7 @@ import Testing
         knobs.holdAnswerSeconds = 600
         knobs.holdAnswerEndpoints = ["validate_phone"]
         try await AdapterHarness.run(knobs) { harness in
-            let run = try LaunchedProcess(["run", input, "--provider", "harmony", "--workers", "1", "--grace", "1"],
+            let run = try LaunchedProcess(["run", input, "--provider", "harmony", "--grace", "1"],
                                           environment: harness.environment("harmony", Self.settings.merging(["TIMEOUT_SECONDS": "900"]) { $1 }),
                                           stderrPath: directory.file("run.err"))
             try await waitForLedger(harness, .harmony, "numbers_submitted", atLeast: 1, "a batch at the sandbox")

@@ -72,7 +72,7 @@ import Testing
         knobs.latencyMilliseconds = 50
         try await AdapterHarness.run(knobs) { harness in
             let environment = harness.environment("harmony", Self.settings)
-            let arguments = ["run", input, "--provider", "harmony", "--workers", "1"]
+            let arguments = ["run", input, "--provider", "harmony"]
             let first = try LaunchedProcess(arguments, environment: environment, stderrPath: directory.file("1.err"))
             let second = try LaunchedProcess(arguments, environment: environment, stderrPath: directory.file("2.err"))
             let (firstStatus, firstErr) = await first.wait()

@@ -10,7 +10,7 @@ import Testing
     init() async throws {
         let input: String
         (directory, input) = try TemporaryDirectory.withSample()
-        let run = try await phonebatch(["run", input, "--provider", "harmony", "--sandbox", "--workers", "1", "-q"], environment: [:])
+        let run = try await phonebatch(["run", input, "--provider", "harmony", "--sandbox", "-q"], environment: [:])
         #expect(run.status == 0, "\(run.stderr)")
     }
 
@@ -32,7 +32,7 @@ import Testing
 
         let text = try phonebatch("status", database)
         #expect(text.stdout.contains("stage     done (finished), provider harmony"))
-        #expect(text.stdout.contains("rows      302: valid 259"))
+        #expect(text.stdout.contains("rows      302: valid 257"))
         #expect(text.stdout.contains("requests  harmony: 3 requests, \(valid) units; ok 3"))
     }
 

@@ -21,7 +21,7 @@ import Testing
 
     @Test func onATerminalTheBarsAreDrawnInPlaceAndWipedBeforeTheSummary() async throws {
         try await AdapterHarness.run(Self.slow) { harness in
-            let run = try await onATerminal(["run", input, "--provider", "harmony", "--workers", "1", "--yes"],
+            let run = try await onATerminal(["run", input, "--provider", "harmony", "--yes"],
                                             environment: harness.environment("harmony", ["BATCH_SIZE": "10"]))
             #expect(run.status == 0, "\(run.stdout)")
             #expect(run.stdout.contains("check  ["), "a bar for the provider stage")
@@ -39,13 +39,13 @@ import Testing
         try await AdapterHarness.run(Self.slow) { harness in
             var environment = harness.environment("harmony", ["BATCH_SIZE": "10"])
             environment["PHONEBATCH_PROGRESS_SECONDS"] = "0.2"
-            let run = try await phonebatch(["run", input, "--provider", "harmony", "--workers", "1"], environment: environment)
+            let run = try await phonebatch(["run", input, "--provider", "harmony"], environment: environment)
             #expect(run.status == 0, "\(run.stderr)")
             #expect(run.stderr.contains("phonebatch: progress: check harmony: "))
-            #expect(run.stderr.contains(" of 229 numbers"))
+            #expect(run.stderr.contains(" of 227 numbers"))
             #expect(!run.stderr.contains("\u{1B}["), "no terminal codes in a log")
 
-            let quiet = try await phonebatch(["run", input, "--provider", "harmony", "--workers", "1", "--restart", "--quiet"],
+            let quiet = try await phonebatch(["run", input, "--provider", "harmony", "--restart", "--quiet"],
                                              environment: environment)
             #expect(quiet.status == 0, "\(quiet.stderr)")
             #expect(quiet.stderr.isEmpty, "\(quiet.stderr)")
@@ -57,7 +57,7 @@ import Testing
         try await AdapterHarness.run(Self.slow) { harness in
             var environment = harness.environment("harmony", ["BATCH_SIZE": "10"])
             environment["PHONEBATCH_PROGRESS_SECONDS"] = "0.2"
-            let run = try await phonebatch(["run", input, "--provider", "harmony", "--workers", "1", "--log-format", "json"],
+            let run = try await phonebatch(["run", input, "--provider", "harmony", "--log-format", "json"],
                                            environment: environment)
             #expect(run.status == 0, "\(run.stderr)")
             let lines = run.stderr.split(separator: "\n").map { try? JSONValue(parsing: String($0)) }

@@ -78,7 +78,7 @@ import Testing
             let database = directory.file("contacts.phonebatch.sqlite")
             var wrong = harness.environment("accuauth")
             wrong["PHONEBATCH_ACCUAUTH_API_SECRET"] = "expired-secret-value"
-            let stopped = try await phonebatch(["run", input, "--provider", "accuauth", "--workers", "1"], environment: wrong)
+            let stopped = try await phonebatch(["run", input, "--provider", "accuauth"], environment: wrong)
             #expect(stopped.status == ExitStatus.providerRefused.rawValue)
             let line = stopped.stderr.split(separator: "\n").filter { $0.contains("error:") }
             #expect(line.count == 1, "\(stopped.stderr)")
@@ -103,7 +103,7 @@ import Testing
         let database = directory.file("contacts.phonebatch.sqlite")
         let settings = ["BATCH_SIZE": "50", "MAX_IN_FLIGHT": "1"]
         try await AdapterHarness.run(knobs) { harness in
-            let stopped = try await phonebatch(["run", input, "--provider", "experian", "--workers", "1"],
+            let stopped = try await phonebatch(["run", input, "--provider", "experian"],
                                                environment: harness.environment("experian", settings))
             #expect(stopped.status == ExitStatus.providerRefused.rawValue, "\(stopped.stderr)")
             #expect(stopped.stderr.contains("no credits left"))
@@ -123,7 +123,7 @@ import Testing
     @Test func secretsReachNeitherTheDatabaseNorTheLogsNorTheOutput() async throws {
         try await AdapterHarness.run { harness in
             let environment = harness.environment("delpha")
-            let result = try await phonebatch(["run", input, "--provider", "delpha", "-v", "--workers", "1"], environment: environment)
+            let result = try await phonebatch(["run", input, "--provider", "delpha", "-v"], environment: environment)
             #expect(result.status == 0, "\(result.stderr)")
             let secrets = [SandboxCredentials.delphaClientSecret, SandboxCredentials.delphaClientID]
             let files = ["contacts.phonebatch.sqlite", "contacts.phonebatch.sqlite-wal", "contacts.checked.csv"]
@@ -137,14 +137,14 @@ import Testing
 
     @Test func aNewUserRehearsesWithSandboxAndNoSetup() async throws {
         // No PHONEBATCH_* settings at all: --sandbox brings its own.
-        let result = try await phonebatch(["run", input, "--provider", "experian", "--sandbox", "--workers", "1"],
+        let result = try await phonebatch(["run", input, "--provider", "experian", "--sandbox"],
                                           environment: ["PHONEBATCH_EXPERIAN_POLL_SECONDS": "0.2"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("rehearsing against the sandbox at http://127.0.0.1:"))
         #expect(try count("SELECT COUNT(*) FROM row_result WHERE pb_provider = 'experian'") > 250)
         #expect(try count("SELECT COUNT(*) FROM result") == validNumbers())
         // A rehearsal is part of the job: running the same input for real is refused, not mixed in.
-        let real = try await phonebatch(["run", input, "--provider", "experian", "--workers", "1"],
+        let real = try await phonebatch(["run", input, "--provider", "experian"],
                                         environment: ["PHONEBATCH_EXPERIAN_URL": "http://127.0.0.1:9", "PHONEBATCH_EXPERIAN_TOKEN": "t"])
         #expect(real.status == ExitStatus.dataError.rawValue)
     }
@@ -164,12 +164,12 @@ import Testing
     }
 
     @Test func aMissingCredentialOrABadValueIsOneLineWithItsExitCode() throws {
-        let missing = try phonebatch("run", input, "--provider", "harmony", "--workers", "1")
+        let missing = try phonebatch("run", input, "--provider", "harmony")
         // The machine running the tests has no PHONEBATCH_HARMONY_URL.
         #expect(missing.status == ExitStatus.configuration.rawValue)
         #expect(missing.stderr.contains("PHONEBATCH_HARMONY_URL"))
         let config = try directory.write("bad.toml", "[experian]\nurl = \"http://127.0.0.1:9\"\ntoken = \"t\"\nbatch_size = 20000\n")
-        let bad = try phonebatch("run", input, "--provider", "experian", "--config", config, "--workers", "1", "--db",
+        let bad = try phonebatch("run", input, "--provider", "experian", "--config", config, "--db",
                                  directory.file("other.sqlite"))
         #expect(bad.status == ExitStatus.configuration.rawValue)
         #expect(bad.stderr.contains("batch_size"))
