@@ -4,9 +4,13 @@
   bench_ingest.py generate ROWS OUT   write a deterministic CRM-style export of ROWS rows
   bench_ingest.py pyloop FILE          the Python anchor: phonenumbers over the phone column
   bench_ingest.py report ...           print the benchmark table from the measurements
+  bench_ingest.py numbers FILE N OUT   the first N phone fields of an export, with the region
+                                       of their country column, one "text<TAB>region" a line
+  bench_ingest.py pyengine LIST        phonenumbers alone over such a list, timed
+  bench_ingest.py engine-report ...    print the engine benchmark's table
 
-`generate` uses only the standard library; `pyloop` needs phonenumbers==8.12.57 (the
-metadata of Debian's libphonenumber 8.12.57), installed by scripts/bench into a venv.
+`generate` uses only the standard library; `pyloop` and `pyengine` need phonenumbers at the
+pinned version (scripts/metadata/VERSION), which scripts/bench installs into a venv.
 """
 
 import argparse
@@ -336,6 +340,92 @@ def pyloop(path, stats_path=None):
     return counts
 
 
+def numbers(path, count, out_path):
+    """The phone fields the Python loop would parse, as it would parse them: the text, and the
+    region its country column names (a 00 with no region read as +), empty fields left out."""
+    written = 0
+    with open(path, newline="", encoding="utf-8") as f, open(out_path, "w", encoding="utf-8") as out:
+        reader = csv.reader(f)
+        header = [h.strip().lower() for h in next(reader)]
+        pi = header.index("phone")
+        ci = header.index("country")
+        for row in reader:
+            phone = row[pi].strip()
+            if not phone or "\t" in phone:
+                continue
+            region = region_for(row[ci])
+            if region is None and phone.startswith("00"):
+                phone = "+" + phone[2:]
+            out.write("%s\t%s\n" % (phone, region or ""))
+            written += 1
+            if written == count:
+                break
+
+
+def pyengine(path):
+    """phonenumbers alone over a list from `numbers`: parse, validity, E.164, type, timed
+    without reading the list. Prints one line for the results file."""
+    import phonenumbers
+    from phonenumbers import NumberParseException, PhoneNumberFormat
+
+    cases = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            text, _, region = line.rstrip("\n").partition("\t")
+            cases.append((text, region or None))
+    parse = phonenumbers.parse
+    is_valid = phonenumbers.is_valid_number
+    format_number = phonenumbers.format_number
+    number_type = phonenumbers.number_type
+    E164 = PhoneNumberFormat.E164
+    valid = 0
+    start = time.perf_counter()
+    for text, region in cases:
+        try:
+            number = parse(text, region)
+        except NumberParseException:
+            continue
+        if is_valid(number):
+            valid += 1
+        format_number(number, E164)
+        number_type(number)
+    seconds = time.perf_counter() - start
+    print("python\t%d\t%.4f\t%d" % (len(cases), seconds, valid))
+
+
+def engine_report(args):
+    samples = {}
+    valid = {}
+    with open(args.results) as f:
+        for line in f:
+            tool, count, seconds, nvalid = line.strip().split("\t")
+            samples.setdefault(tool, []).append(int(count) / float(seconds))
+            valid[tool] = int(nvalid)
+    rate = {tool: statistics.median(v) for tool, v in samples.items()}
+    py = rate.get("python")
+    out = ["engine benchmark: %s phone fields of the ingest export (as written, with their country column's region), "
+           "one thread, median of %d run%s" % (_fmt_int(args.numbers), len(samples.get("python", [])),
+                                                "" if len(samples.get("python", [])) == 1 else "s")]
+    rows = [("phonebatch engine: parse, validity, type, E.164", "phonebatch-verdict"),
+            ("phonebatch engine: all of describe (+ national, place, carrier, zones)", "phonebatch-describe"),
+            ("python phonenumbers %s: parse, validity, type, E.164" % args.version, "python")]
+    width = max(len(label) for label, _ in rows)
+    out.append("| %s | numbers/s   | vs python |" % "what".ljust(width))
+    out.append("|-%s-|------------:|----------:|" % ("-" * width))
+    for label, tool in rows:
+        r = rate.get(tool)
+        if r is None:
+            continue
+        out.append("| %s | %11s | %8.1fx |" % (label.ljust(width), _fmt_int(r), r / py if py else float("nan")))
+    out.append("valid: phonebatch %s, python %s of %s" % (_fmt_int(valid.get("phonebatch-verdict", 0)),
+                                                         _fmt_int(valid.get("python", 0)), _fmt_int(args.numbers)))
+    verdict = rate.get("phonebatch-verdict", 0)
+    checks = [">= 1,000,000 a second: %s (%s)" % ("PASS" if verdict >= 1e6 else "FAIL", _fmt_int(verdict)),
+              ">= 50x python: %s (%.1fx)" % ("PASS" if py and verdict / py >= 50 else "FAIL", verdict / py if py else 0)]
+    out.append("targets: " + "; ".join(checks))
+    print("\n".join(out))
+
+
 # --------------------------------------------------------------------------- report
 
 def _fmt_int(n):
@@ -488,6 +578,15 @@ def main():
     l = sub.add_parser("pyloop")
     l.add_argument("file")
     l.add_argument("--stats")
+    n = sub.add_parser("numbers")
+    n.add_argument("file")
+    n.add_argument("count", type=int)
+    n.add_argument("out")
+    e = sub.add_parser("pyengine")
+    e.add_argument("list")
+    er = sub.add_parser("engine-report")
+    er.add_argument("--results", required=True)
+    er.add_argument("--numbers", type=int, required=True)
     r = sub.add_parser("report")
     r.add_argument("--results", required=True)
     r.add_argument("--rows", type=int, required=True)
@@ -506,6 +605,14 @@ def main():
         print(json.dumps(counts), file=sys.stderr)
     elif args.cmd == "report":
         report(args)
+    elif args.cmd == "numbers":
+        numbers(args.file, args.count, args.out)
+    elif args.cmd == "pyengine":
+        pyengine(args.list)
+    elif args.cmd == "engine-report":
+        import phonenumbers
+        args.version = phonenumbers.__version__
+        engine_report(args)
 
 
 if __name__ == "__main__":

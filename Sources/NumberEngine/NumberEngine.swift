@@ -4,7 +4,7 @@
 ///
 /// It holds no mutable state and takes no lock: any number of threads may use one engine.
 public struct NumberEngine: Sendable {
-    let metadata: Metadata
+    unowned(unsafe) let metadata: Metadata
 
     public init() {
         metadata = Metadata.shared
@@ -20,11 +20,7 @@ public struct NumberEngine: Sendable {
     /// `phonenumbers.parse(text, region)`: `region` is an ISO 3166 alpha-2 code, nil when the
     /// text must carry its own calling code.
     public func parse(_ text: String, region: String?) -> Result<PhoneNumber, NumberParseError> {
-        do {
-            return .success(try parser.parse(text, region: region))
-        } catch {
-            return .failure(error)
-        }
+        parser.parse(text, region: region)
     }
 
     /// Everything the metadata says about a parsed number.
@@ -100,7 +96,7 @@ public struct NumberEngine: Sendable {
     /// description), shortest first.
     public func nationalLengths(ofCallingCode code: Int) -> [Int] {
         guard let main = metadata.mainRegion(forCallingCode: code) else { return [] }
-        let mask = main.row.lengths.0
+        let mask = main.row.pointee.lengths.0
         return (0..<32).filter { mask & (1 << UInt32($0)) != 0 }
     }
 

@@ -8,7 +8,7 @@ struct PhoneBatchCommand: AsyncParsableCommand {
         commandName: "phonebatch",
         abstract: "Check the phone numbers of a CSV export, locally and with paid providers.",
         version: PhoneBatchVersion.banner,
-        subcommands: [RunCommand.self, PlanCommand.self, ResumeCommand.self, ConfirmCommand.self, StatusCommand.self, AuditCommand.self, ReportCommand.self, ExportCommand.self, ConfigCommand.self, SchemaCommand.self, SandboxCommand.self]
+        subcommands: [RunCommand.self, PlanCommand.self, ResumeCommand.self, ConfirmCommand.self, StatusCommand.self, AuditCommand.self, ReportCommand.self, ExportCommand.self, ConfigCommand.self, SchemaCommand.self, SandboxCommand.self, BenchEngineCommand.self]
     )
 
     /// As ArgumentParser's own entry point, but a wrong flag or value is one line on standard

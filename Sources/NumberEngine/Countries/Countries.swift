@@ -3,7 +3,7 @@ import CPhoneMetadata
 /// The regions' names and ISO 3166 codes, from the metadata (the geocoder's English country
 /// names) and from ISO 3166 as pycountry has it (alpha-3 codes, official and common names).
 public struct Countries: Sendable {
-    let metadata: Metadata
+    unowned(unsafe) let metadata: Metadata
 
     init(metadata: Metadata) {
         self.metadata = metadata

@@ -3,7 +3,7 @@ import CPhoneMetadata
 /// Region, type and validity of a parsed number: `region_code_for_number`, `number_type`,
 /// `is_valid_number` and `is_valid_number_for_region`.
 struct NumberClassifier {
-    let metadata: Metadata
+    unowned(unsafe) let metadata: Metadata
 
     /// `_number_type_helper`: the type of `digits` as a number of `region`.
     func type(of digits: Digits, in region: RegionMetadata) -> NumberType {

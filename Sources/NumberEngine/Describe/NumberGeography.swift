@@ -2,7 +2,7 @@
 /// range was first given to (`carrier`), the time zones (`timezone`), each as the Python
 /// package's module of that name gives it in English.
 struct NumberGeography {
-    let metadata: Metadata
+    unowned(unsafe) let metadata: Metadata
     let classifier: NumberClassifier
     let parser: NumberParser
 
@@ -14,12 +14,12 @@ struct NumberGeography {
     func location(of number: PhoneNumber, region: RegionMetadata?) -> String {
         var described = number
         if let token = metadata.mobileTokens[number.countryCode],
-           number.nationalNumber.values.starts(with: token) {
+           number.nationalNumber.withView({ $0.starts(with: token) }) {
             // Argentina's mobile 9 comes before the area code: geocode without it, read as a
             // national number of the main region.
             let rest = number.nationalNumber.dropFirst(token.count)
             let main = metadata.mainRegion(forCallingCode: number.countryCode)?.id
-            described = (try? parser.parse(rest.text, region: main)) ?? number
+            described = (try? parser.parse(rest.text, region: main).get()) ?? number
         }
         let area = geocoding.segmentName(described.e164Digits)
         return area.isEmpty ? countryName(of: number) : area

@@ -10,7 +10,9 @@ struct PrefixTable {
     static func key(_ digits: Digits) -> (padded: UInt32, length: UInt8) {
         var padded: UInt32 = 0
         let length = min(digits.count, 9)
-        for index in 0..<9 { padded = padded * 10 + (index < length ? UInt32(digits.values[index]) : 0) }
+        digits.withView { view in
+            for index in 0..<9 { padded = padded * 10 + (index < length ? UInt32(view[index]) : 0) }
+        }
         return (padded, UInt8(length))
     }
 

@@ -3,8 +3,12 @@ import CPhoneMetadata
 /// The compiled metadata (Sources/CPhoneMetadata, written by scripts/update-metadata): tables
 /// in the binary's read-only data, with the few indexes that are quicker to build than to
 /// generate. Nothing in it is ever written after `init`, so every thread may read it.
-struct Metadata: @unchecked Sendable {
-    // @unchecked Sendable: the pointers lead to constant C data.
+///
+/// One instance (`shared`) lives as long as the process, so the engine's small value types
+/// hold it `unowned(unsafe)`: no reference counting on the hot path.
+final class Metadata: @unchecked Sendable {
+    // @unchecked Sendable: the pointers lead to constant C data, and nothing is written
+    // after init.
     static let shared = Metadata()
 
     let tables: pb_tables
@@ -17,8 +21,9 @@ struct Metadata: @unchecked Sendable {
     let textAccept: UnsafePointer<UInt8>
     let textClassCount: Int
     let version: String
-    /// Region index by alpha-2 code (geographic regions only, as SUPPORTED_REGIONS).
-    private let regionByID: [String: Int]
+    /// Region index by alpha-2 code (geographic regions only, as SUPPORTED_REGIONS), at
+    /// 26 * letter + letter; -1 for none.
+    private let regionByLetters: [Int16]
     /// Index into `callingCodes` by country calling code (which is below 1000), -1 for none.
     private let callingCodeIndex: [Int16]
     let callingCodes: UnsafeBufferPointer<pb_calling_code>
@@ -37,12 +42,11 @@ struct Metadata: @unchecked Sendable {
         textAccept = tables.text_accept
         textClassCount = Int(tables.text_class_count)
         version = String(cString: tables.version)
-        var byID: [String: Int] = [:]
-        for (index, region) in regions.enumerated() {
-            let id = Self.id(of: region)
-            if id != "001" { byID[id] = index }
+        var byLetters = [Int16](repeating: -1, count: 26 * 26)
+        for (index, region) in regions.enumerated() where region.id.0 >= 0x41 {
+            byLetters[Int(region.id.0 - 0x41) * 26 + Int(region.id.1 - 0x41)] = Int16(index)
         }
-        regionByID = byID
+        regionByLetters = byLetters
         callingCodes = UnsafeBufferPointer(start: tables.calling_codes, count: Int(tables.calling_code_count))
         callingCodeRegions = tables.calling_code_regions
         var index = [Int16](repeating: -1, count: 1000)
@@ -64,7 +68,25 @@ struct Metadata: @unchecked Sendable {
     /// The metadata of a supported region ("GB"), as `metadata_for_region`; nil for "001" and
     /// anything unknown.
     func region(_ id: String) -> RegionMetadata? {
-        regionByID[id].map { RegionMetadata(metadata: self, index: $0) }
+        region(id, ignoringCase: false)
+    }
+
+    /// `region`, as given or in upper case (Python upper-cases the region it reads
+    /// metadata for).
+    func regionIgnoringCase(_ id: String) -> RegionMetadata? {
+        region(id, ignoringCase: true)
+    }
+
+    private func region(_ id: String, ignoringCase: Bool) -> RegionMetadata? {
+        var utf8 = id.utf8.makeIterator()
+        guard var a = utf8.next(), var b = utf8.next(), utf8.next() == nil else { return nil }
+        if ignoringCase {
+            if a >= 0x61 && a <= 0x7A { a -= 0x20 }
+            if b >= 0x61 && b <= 0x7A { b -= 0x20 }
+        }
+        guard a >= 0x41 && a <= 0x5A && b >= 0x41 && b <= 0x5A else { return nil }
+        let index = regionByLetters[Int(a - 0x41) * 26 + Int(b - 0x41)]
+        return index < 0 ? nil : RegionMetadata(metadata: self, index: Int(index))
     }
 
     /// The regions of a country calling code, the main one first (COUNTRY_CODE_TO_REGION_CODE);
@@ -91,13 +113,13 @@ struct Metadata: @unchecked Sendable {
 
     /// Every supported region's alpha-2 code, sorted.
     var supportedRegions: [String] {
-        regionByID.keys.sorted()
+        regions.map(Self.id(of:)).filter { $0 != "001" }.sorted()
     }
 }
 
 /// The regions of one calling code, in metadata order.
 struct RegionList: RandomAccessCollection {
-    let metadata: Metadata
+    unowned(unsafe) let metadata: Metadata
     let start: Int
     let count: Int
 

@@ -32,7 +32,7 @@ extension Metadata {
     func isValidStart(_ scalar: UInt32) -> Bool { textFlags(scalar) & UInt8(PB_CLASS_VALID_START) != 0 }
 
     /// `fullmatch` of a text automaton over `text`.
-    func textMatchesWhole(_ automaton: UInt32, _ text: ArraySlice<UInt32>) -> Bool {
+    func textMatchesWhole(_ automaton: UInt32, _ text: UnsafeBufferPointer<UInt32>) -> Bool {
         let base = Int(automaton)
         var state = 0
         for scalar in text {
@@ -45,12 +45,12 @@ extension Metadata {
 
     /// The leftmost position from which the pattern of a reversed automaton matches the rest
     /// of `text` (`re.search` of a pattern anchored at the end), nil when none does.
-    func leftmostSuffixMatch(_ automaton: UInt32, _ text: ArraySlice<UInt32>) -> Int? {
+    func leftmostSuffixMatch(_ automaton: UInt32, _ text: UnsafeBufferPointer<UInt32>) -> Int? {
         let base = Int(automaton)
         var state = 0
         var found: Int?
-        var index = text.endIndex
-        while index > text.startIndex {
+        var index = text.count
+        while index > 0 {
             index -= 1
             let next = textNext[(base + state) * textClassCount + textClass(text[index])]
             if next == 0xFFFF { break }
