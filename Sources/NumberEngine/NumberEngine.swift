@@ -38,7 +38,7 @@ public struct NumberEngine: Sendable {
             possibleLength: valid ? .possible : classifier.possibleLength(of: number),
             location: valid && wantLocation ? geography.location(of: number, region: region) : "",
             carrier: geography.carrier(of: number, type: type),
-            timeZones: valid ? geography.timeZones(of: number, type: type) : [])
+            timeZones: valid ? geography.timeZones(of: number, type: type) : "")
     }
 
     /// `region_code_for_number`.
@@ -79,7 +79,7 @@ public struct NumberEngine: Sendable {
 
     /// `timezone.time_zones_for_number`.
     public func timeZones(of number: PhoneNumber) -> [String] {
-        geography.timeZones(of: number, type: type(of: number))
+        geography.timeZones(of: number, type: type(of: number)).split(separator: "|").map(String.init)
     }
 
     /// The calling code of a supported region (44 for "GB"), nil for others.
@@ -120,6 +120,7 @@ public struct NumberFacts: Sendable, Equatable {
     public var location: String
     /// The operator the number's mobile range was first assigned to ("" when none is known).
     public var carrier: String
-    /// The IANA time zones of a valid number (["Etc/Unknown"] when none is known).
-    public var timeZones: [String]
+    /// The IANA time zones of a valid number, joined by `|` ("Etc/Unknown" when none is
+    /// known; "" for an invalid number).
+    public var timeZones: String
 }

@@ -149,7 +149,8 @@ typedef struct {
     uint32_t keypad_count;
     const pb_country *countries;
     uint32_t country_count;
-    pb_prefix_table time_zones;
+    pb_prefix_table time_zones;          // exact prefixes, for a calling code's zones
+    pb_prefix_table time_zone_segments;  // segments, for a number's longest prefix
     const pb_prefix_table *geocoding;
     const pb_prefix_table *carriers;
     const char *mobile_tokens;          // phonenumberutil's _MOBILE_TOKEN_MAPPINGS: "54:9,..."

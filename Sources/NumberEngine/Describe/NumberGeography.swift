@@ -9,6 +9,7 @@ struct NumberGeography {
     private var geocoding: PrefixTable { PrefixTable(table: metadata.tables.geocoding.pointee) }
     private var carriers: PrefixTable { PrefixTable(table: metadata.tables.carriers.pointee) }
     private var timeZoneTable: PrefixTable { PrefixTable(table: metadata.tables.time_zones) }
+    private var timeZoneSegments: PrefixTable { PrefixTable(table: metadata.tables.time_zone_segments) }
 
     /// `geocoder.description_for_valid_number(number, "en")`: the area, else the country.
     func location(of number: PhoneNumber, region: RegionMetadata?) -> String {
@@ -45,25 +46,21 @@ struct NumberGeography {
 
     static let unknownTimeZone = "Etc/Unknown"
 
-    /// `timezone.time_zones_for_number`.
-    func timeZones(of number: PhoneNumber, type: NumberType) -> [String] {
-        if type == .unknown { return [Self.unknownTimeZone] }
+    /// `timezone.time_zones_for_number`, the zones joined by `|`.
+    func timeZones(of number: PhoneNumber, type: NumberType) -> String {
+        if type == .unknown { return Self.unknownTimeZone }
         if !classifier.isGeographical(type, countryCode: number.countryCode) {
-            // _country_level_time_zones_for_number: prefixes of the calling code only.
+            // _country_level_time_zones_for_number: prefixes of the calling code only, the
+            // whole code first (cc[:1 + n] for n from 9 down to 1).
             let code = Digits(number.countryCode)
-            for length in stride(from: 9, through: 1, by: -1) {
-                if let zones = timeZoneTable.exactName(code.prefix(1 + length)) { return Self.split(zones) }
+            for length in stride(from: min(code.count, 10), through: 2, by: -1) {
+                if let zones = timeZoneTable.exactName(code.prefix(length)) { return zones }
             }
-            return [Self.unknownTimeZone]
+            if code.count == 1, let zones = timeZoneTable.exactName(code) { return zones }
+            return Self.unknownTimeZone
         }
-        let digits = number.e164Digits
-        for length in stride(from: 9, through: 1, by: -1) {
-            if let zones = timeZoneTable.exactName(digits.prefix(length)) { return Self.split(zones) }
-        }
-        return [Self.unknownTimeZone]
-    }
-
-    private static func split(_ zones: String) -> [String] {
-        zones.split(separator: "|").map(String.init)
+        // time_zones_for_geographical_number: the zones of the longest prefix the data has.
+        let zones = timeZoneSegments.segmentName(number.e164Digits)
+        return zones.isEmpty ? Self.unknownTimeZone : zones
     }
 }

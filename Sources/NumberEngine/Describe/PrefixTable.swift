@@ -24,20 +24,21 @@ struct PrefixTable {
     /// of the longest prefix of `digits` the data has ("" for none).
     func segmentName(_ digits: Digits) -> String {
         let key = Self.key(digits)
-        var found: pb_prefix_entry?
-        for index in 0..<Int(table.part_count) {
-            let part = table.parts[index]
-            guard part.count > 0 else { continue }
-            guard Self.precedes(part.entries[0], key) else { break }
-            // The last entry of this part at or before the key.
-            var low = 0, high = Int(part.count) - 1
-            while low < high {
-                let mid = (low + high + 1) / 2
-                if Self.precedes(part.entries[mid], key) { low = mid } else { high = mid - 1 }
-            }
-            found = part.entries[low]
+        // The last part that starts at or before the key (the first starts at the smallest
+        // key of all), then its last entry at or before the key.
+        var partIndex = 0
+        while partIndex + 1 < Int(table.part_count) && Self.precedes(table.parts[partIndex + 1].entries[0], key) {
+            partIndex += 1
         }
-        guard let found, found.name != 0 else { return "" }
+        let part = table.parts[partIndex]
+        guard part.count > 0, Self.precedes(part.entries[0], key) else { return "" }
+        var low = 0, high = Int(part.count) - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if Self.precedes(part.entries[mid], key) { low = mid } else { high = mid - 1 }
+        }
+        let found = part.entries[low]
+        guard found.name != 0 else { return "" }
         return String(cString: table.names[Int(found.name)]!)
     }
 

@@ -37,15 +37,19 @@ public struct Digits: Hashable, Sendable, Comparable {
         self.init(values)
     }
 
-    /// The decimal digits of a positive integer.
+    /// The decimal digits of a positive integer (a calling code).
     init(_ number: Int) {
-        var reversed: [UInt8] = []
-        var rest = number
-        repeat {
-            reversed.append(UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        self.init(reversed.reversed())
+        var length = 1
+        var scale = 10
+        while number >= scale && length < 18 { length += 1; scale *= 10 }
+        count = length
+        withUnsafeMutableBytes(of: &storage) { raw in
+            var rest = number
+            for index in stride(from: length - 1, through: 0, by: -1) {
+                raw[index] = UInt8(rest % 10)
+                rest /= 10
+            }
+        }
     }
 
     public var isEmpty: Bool { count == 0 }
@@ -93,9 +97,15 @@ public struct Digits: Hashable, Sendable, Comparable {
     }
 
     static func + (a: Digits, b: Digits) -> Digits {
-        var joined = a.values
-        joined.append(contentsOf: b.values)
-        return Digits(joined)
+        precondition(a.count + b.count <= capacity, "a number of more than \(capacity) digits")
+        var joined = a
+        b.withView { view in
+            withUnsafeMutableBytes(of: &joined.storage) { raw in
+                for (index, digit) in view.enumerated() { raw[a.count + index] = digit }
+            }
+        }
+        joined.count = a.count + b.count
+        return joined
     }
 }
 

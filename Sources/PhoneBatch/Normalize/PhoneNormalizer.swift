@@ -59,7 +59,7 @@ public struct PhoneNormalizer {
             national: facts.national,
             location: facts.location.isEmpty ? nil : facts.location,
             rangeCarrier: facts.carrier.isEmpty ? nil : facts.carrier,
-            timeZones: facts.isValid && facts.timeZones != ["Etc/Unknown"] ? facts.timeZones.joined(separator: "|") : nil,
+            timeZones: facts.isValid && facts.timeZones != "Etc/Unknown" ? facts.timeZones : nil,
             invalidReason: facts.isValid ? nil : InvalidReason.invalid(number, facts: facts, text: text, region: region, engine: engine))
     }
 }
