@@ -51,22 +51,32 @@ CREATE TABLE record (
     phone_raw   TEXT,              -- the phone field as written
     country_raw TEXT,              -- the country field as written
     region      TEXT,              -- the region used to read a national number
-    status      TEXT    NOT NULL CHECK (status IN ('parsed', 'empty', 'unparseable', 'malformed')),
+    -- (The checks on the two tables written a row at a time during ingest compare with OR:
+    -- SQLite makes a temporary table for an IN list of three values or more, for every row,
+    -- which doubled the cost of an insert. Files made before schema 6 keep their IN lists.)
+    status      TEXT    NOT NULL CHECK (status = 'parsed' OR status = 'empty' OR status = 'unparseable'
+                                        OR status = 'malformed'),
     error       TEXT,              -- what was wrong with the row, if anything
-    e164        INTEGER REFERENCES number (e164)  -- set when status = 'parsed'
+    e164        INTEGER REFERENCES number (e164), -- set when status = 'parsed'
+    hint        TEXT               -- for an invalid number, what the row's spelling suggests
+                                   -- (an international prefix left out)
 );
 
--- One row per distinct number: a number is checked once, however many rows hold it.
+-- ==== Numbers: one row per distinct number, checked once however many rows hold it.
+-- Numbered in the order they were first read, so that reading the input appends them (and
+-- the export, which walks the rows in order, finds them close together).
 CREATE TABLE number (
-    e164      INTEGER PRIMARY KEY,
+    id        INTEGER PRIMARY KEY,  -- the order the numbers were first read in
+    e164      INTEGER NOT NULL,     -- the E.164 digits as an integer: '+' || e164 is the number
     region    TEXT,              -- ISO 3166 alpha-2 of the number itself, '001' for global services
     type      TEXT    NOT NULL,  -- mobile, fixed_line, fixed_line_or_mobile, toll_free, premium_rate,
                                  -- shared_cost, voip, personal_number, pager, uan, voicemail, unknown
-    valid     INTEGER NOT NULL CHECK (valid IN (0, 1)),
+    valid     INTEGER NOT NULL CHECK (valid = 0 OR valid = 1),
     national  TEXT    NOT NULL,  -- national format
     location  TEXT,              -- the geocoder's description (English), NULL when it has none
     error     TEXT,              -- why it is invalid
-    state     TEXT    NOT NULL CHECK (state IN ('local', 'pending', 'batched', 'done', 'failed')),
+    state     TEXT    NOT NULL CHECK (state = 'local' OR state = 'pending' OR state = 'batched' OR state = 'done'
+                                      OR state = 'failed'),
                                  -- local: settled by the local check alone, never sent (every number
                                  -- with the offline provider; invalid ones unless --send-invalid)
                                  -- failed: given up on (used by the provider stages)
@@ -75,28 +85,12 @@ CREATE TABLE number (
                                  -- today's after porting), NULL when none is known
     time_zones    TEXT           -- the IANA time zones of the number's range, joined by '|'
 );
-CREATE INDEX number_pending ON number (e164) WHERE state = 'pending';
+-- ==== Number indexes. Numbers arrive in random E.164 order: kept up to date as they
+-- arrived, these indexes were rewritten whole at every chunk read. A job reading its input
+-- drops them; the transaction that ends ingest builds them, one sort each.
+CREATE UNIQUE INDEX IF NOT EXISTS number_by_e164 ON number (e164);
+CREATE INDEX IF NOT EXISTS number_pending ON number (e164) WHERE state = 'pending';
 
--- ==== Numbers being read: while a job is in ingest, each chunk appends the numbers its
--- rows hold here (each once per chunk, in row order). The transaction that ends ingest
--- moves them into `number`, sorted by E.164 and each once (its first row wins), and empties
--- this table; until then `record` rows refer to numbers not yet in `number`. Why not
--- straight into `number`: inserting in random E.164 order into a table larger than the
--- page cache rewrites most of its pages at every chunk, where appending here and sorting
--- once at the end costs a fraction of that.
-CREATE TABLE ingest_number (
-    e164      INTEGER NOT NULL,
-    region    TEXT,
-    type      TEXT    NOT NULL,
-    valid     INTEGER NOT NULL,
-    national  TEXT    NOT NULL,
-    location  TEXT,
-    error     TEXT,
-    state     TEXT    NOT NULL,
-    first_row INTEGER NOT NULL,
-    range_carrier TEXT,
-    time_zones    TEXT
-);
 
 -- A provider call (or group of calls) for a set of numbers. States:
 --   planned -> submitting -> done          (synchronous providers answer at once)
@@ -267,8 +261,7 @@ CREATE VIEW row_result AS
 SELECT
     r.row_no,
     CASE r.status
-        -- (a number still in ingest_number, while the job is in ingest: 'parsed')
-        WHEN 'parsed' THEN CASE n.valid WHEN 1 THEN 'valid' WHEN 0 THEN 'invalid' ELSE 'parsed' END
+        WHEN 'parsed' THEN CASE n.valid WHEN 1 THEN 'valid' ELSE 'invalid' END
         ELSE r.status
     END                                         AS pb_status,
     CASE WHEN n.e164 IS NULL THEN NULL ELSE '+' || n.e164 END AS pb_e164,
@@ -288,6 +281,7 @@ SELECT
     s.checked_at                                AS pb_checked_at,
     CASE
         WHEN n.state = 'failed' THEN COALESCE(n.error || '; ', '') || 'the provider gave no answer after repeated tries'
+        WHEN n.valid = 0 AND r.hint IS NOT NULL THEN COALESCE(r.error || '; ', '') || COALESCE(n.error || '; ', '') || r.hint
         WHEN r.error IS NOT NULL AND n.error IS NOT NULL THEN r.error || '; ' || n.error
         ELSE COALESCE(r.error, n.error)
     END                                         AS pb_error
@@ -303,7 +297,7 @@ LEFT JOIN result s ON s.e164 = r.e164;
 CREATE VIEW row_history AS
 SELECT r.row_no, 0 AS step, NULL AS at, NULL AS event_id, 'row' AS what, NULL AS batch_id,
        json_object('line', r.line_no, 'phone', r.phone_raw, 'country', r.country_raw, 'region', r.region,
-                   'status', r.status, 'error', r.error) AS detail
+                   'status', r.status, 'error', r.error, 'hint', r.hint) AS detail
 FROM record r
 UNION ALL
 SELECT r.row_no, 1, NULL, NULL, 'number', NULL,
@@ -328,10 +322,6 @@ CREATE VIEW progress AS
 SELECT 'rows' AS what, status AS state, COUNT(*) AS count FROM record GROUP BY status
 UNION ALL
 SELECT 'numbers', state, COUNT(*) FROM number GROUP BY state
-UNION ALL
--- while the job reads its input: numbers read but not yet sorted into `number`
-SELECT 'numbers', 'staged', COUNT(DISTINCT e164) FROM ingest_number
-WHERE e164 NOT IN (SELECT e164 FROM number) HAVING COUNT(*) > 0
 UNION ALL
 SELECT 'batches', state, COUNT(*) FROM batch GROUP BY state;
 

@@ -42,7 +42,8 @@ import Testing
         for (index, phone) in phones.enumerated() {
             guard case .parsed(let number) = normalizer.check(phone, region: nil) else { continue }
             chunk.rows.append(IngestedRow(rowNo: index + 2, line: index + 2, phoneRaw: phone, countryRaw: nil, region: nil,
-                                          status: .parsed, error: nil, number: number))
+                                          status: .parsed, error: nil, e164: number.e164,
+                                          newNumber: chunk.rows.contains { $0.e164 == number.e164 } ? nil : number))
         }
         try store.commitIngestChunk(chunk, queue: .valid, owner: "test:1")
         try store.finishIngest()

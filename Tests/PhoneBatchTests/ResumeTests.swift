@@ -27,19 +27,21 @@ import Testing
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let prefix = try directory.write("prefix.csv", lines.prefix(21).joined(separator: "\n") + "\n")
         let layout = RowLayout(fieldCount: 3, phoneColumn: 1, countryColumn: 2, defaultRegion: nil)
-        let ingester = Ingester(store: store, layout: layout, queue: .none, checker: LocalPhoneChecker(), logger: logger)
+        let ingester = Ingester(store: store, layout: layout, queue: .none, checker: LocalPhoneChecker(seen: try store.beginIngest()),
+                                logger: logger)
         ingester.chunkSize = 7
         try ingester.run(path: prefix, dialect: job.dialect, from: job.ingestCheckpoint)
         // As a process that stopped would: its lease given up (else the run waits it out).
         try store.releaseJobLease(owner: LeaseOwner.current().description)
         #expect(try store.scalar("SELECT COUNT(*) FROM record") == 20)
         #expect(try store.loadJob()?.ingestCheckpoint.nextRow == 22)
-        // Mid-ingest the numbers are staged, each once per chunk, and not yet in `number`.
-        #expect(try store.scalar("SELECT COUNT(*) FROM number") == 0)
-        #expect(try store.scalar("SELECT COUNT(*) FROM ingest_number") > 0)
-        // What status and an auditor see meanwhile: the numbers read so far, and rows read.
-        #expect(try store.scalar("SELECT count FROM progress WHERE what = 'numbers' AND state = 'staged'") > 0)
-        #expect(try store.scalar("SELECT COUNT(*) FROM row_result WHERE pb_status = 'parsed'") > 0)
+        // Mid-ingest each number read so far is in `number` once, unindexed until ingest ends.
+        #expect(try store.scalar("SELECT COUNT(*) FROM number") == store.scalar("SELECT COUNT(DISTINCT e164) FROM record"))
+        #expect(try store.scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'number_by_e164'") == 0)
+        // What status and an auditor see meanwhile: the numbers and rows read so far, with
+        // their verdicts.
+        #expect(try store.scalar("SELECT count FROM progress WHERE what = 'numbers' AND state = 'local'") > 0)
+        #expect(try store.scalar("SELECT COUNT(*) FROM row_result WHERE pb_status = 'valid'") == 20)
 
         let resumed = try phonebatch("run", input, "--out", directory.file("resumed.csv"), "--db", directory.file("resumed.sqlite"))
         #expect(resumed.status == 0, "\(resumed.stderr)")
@@ -52,7 +54,7 @@ import Testing
         #expect(try store.scalar("""
             SELECT COUNT(*) FROM number n WHERE first_row = (SELECT MIN(row_no) FROM record r WHERE r.e164 = n.e164)
             """) == 30)
-        #expect(try store.scalar("SELECT COUNT(*) FROM ingest_number") == 0)
+        #expect(try store.scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'number_by_e164'") == 1)
         #expect(try store.scalar("SELECT COUNT(*) FROM pragma_foreign_key_check") == 0, "every row refers to a number in place")
         #expect(try store.scalar("SELECT COUNT(*) FROM record WHERE status = 'parsed' AND e164 NOT IN (SELECT e164 FROM number)") == 0)
     }

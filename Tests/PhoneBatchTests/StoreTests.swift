@@ -22,7 +22,7 @@ import Testing
         let store = try Store(path: directory.file("job.sqlite"))
         #expect(try store.connection.userVersion == Schema.version)
         let tables = try names(store, type: "table")
-        #expect(tables == ["batch", "batch_number", "confirm_call", "confirm_check", "confirm_input", "confirm_pace", "confirm_row", "event", "ingest_number", "job", "number", "record", "result"])
+        #expect(tables == ["batch", "batch_number", "confirm_call", "confirm_check", "confirm_input", "confirm_pace", "confirm_row", "event", "job", "number", "record", "result"])
         #expect(try names(store, type: "view") == ["call_log", "confirm_check_result", "confirm_place_result", "cost", "progress", "request_log", "row_history", "row_result"])
         // Opening again leaves it as it is.
         let again = try Store(path: directory.file("job.sqlite"))

@@ -17,7 +17,7 @@ public struct PhoneNumber: Hashable, Sendable {
     public var e164: String { "+\(countryCode)\(nationalNumber.text)" }
 
     /// The E.164 digits, the country calling code first.
-    var e164Digits: Digits { Digits(countryCode) + nationalNumber }
+    public var e164Digits: Digits { Digits(countryCode) + nationalNumber }
 }
 
 /// Why a text is not a phone number: `NumberParseException`'s error types.

@@ -48,12 +48,16 @@ public struct Exporter {
         try output.header(record)
         try rejects?.header(record)
 
-        let breakdowns = try writeRows(reader: reader, after: &record, to: output, rejects: rejects, choices: choices)
-        try output.file.commit()
-        try rejects?.file.commit()
+        var writing = Stopwatch()
+        let breakdowns = try writing.time {
+            let breakdowns = try writeRows(reader: reader, after: &record, to: output, rejects: rejects, choices: choices)
+            try output.file.commit()
+            try rejects?.file.commit()
+            return breakdowns
+        }
         let report = ExportReport(path: destination, format: format, rows: output.rows, only: choices.only,
                                   rejectsPath: rejects?.file.path, rejects: rejects?.rows ?? 0, breakdowns: breakdowns)
-        try store.recordExport(report)
+        try store.recordExport(report, seconds: writing.seconds)
         return report
     }
 

@@ -28,7 +28,7 @@ struct ChunkPreparer {
         var seen: [PhoneQuery: Int] = [:]
         for input in inputs {
             var row = IngestedRow(rowNo: input.rowNo, line: input.line, phoneRaw: input.phone, countryRaw: input.country,
-                                  region: layout.defaultRegion, status: .malformed, error: input.problem, number: nil,
+                                  region: layout.defaultRegion, status: .malformed, error: input.problem, e164: nil,
                                   code: input.code.map { $0.trimmingCharacters(in: .whitespaces) })
             guard input.problem == nil else {
                 prepared.rows.append(row)
@@ -57,8 +57,10 @@ struct ChunkPreparer {
         return prepared
     }
 
-    func complete(_ prepared: Prepared, with checks: [LocalCheck]) -> [IngestedRow] {
+    func complete(_ prepared: Prepared, with checks: [PhoneReading]) -> [IngestedRow] {
         var rows = prepared.rows
+        // A new number's description goes with the first row of its reading.
+        var described = [Bool](repeating: false, count: checks.count)
         for (position, index) in prepared.queryIndex.enumerated() where index >= 0 {
             switch checks[index] {
             case .empty:
@@ -66,9 +68,14 @@ struct ChunkPreparer {
             case .unparseable(let reason):
                 rows[position].status = .unparseable
                 rows[position].error = rows[position].error.map { "\($0); \(reason)" } ?? reason
-            case .parsed(let number):
+            case .number(let e164, let hint, let description):
                 rows[position].status = .parsed
-                rows[position].number = number
+                rows[position].e164 = e164
+                rows[position].hint = hint
+                if let description, !described[index] {
+                    rows[position].newNumber = description
+                    described[index] = true
+                }
             }
         }
         return rows

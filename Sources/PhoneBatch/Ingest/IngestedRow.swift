@@ -10,8 +10,13 @@ public struct IngestedRow: Sendable {
     /// What was wrong with the row, if anything (also set for a parsed row whose country
     /// field could not be read).
     public var error: String?
-    /// Set when `status` is `.parsed`.
-    public var number: NumberDescription?
+    /// The number's E.164 digits, set when `status` is `.parsed`.
+    public var e164: Int64?
+    /// What the row's spelling suggests when its number is invalid (an international prefix
+    /// left out).
+    public var hint: String? = nil
+    /// The number's description, on the first row that holds it (the number is new).
+    public var newNumber: NumberDescription? = nil
     /// The code its call reads out, trimmed (Phone Confirm only).
     public var code: String? = nil
 }

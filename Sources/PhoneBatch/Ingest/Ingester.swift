@@ -1,13 +1,13 @@
 import Logging
 
-/// Streams the input into the store: one `record` row per input row and the numbers they
-/// hold (staged, until `Store.finishIngest` sorts them into `number`), in chunks that each
-/// commit with the checkpoint after them.
+/// Streams the input into the store: one `record` row per input row, and one `number` row per
+/// distinct number (described at its first reading), in chunks that each commit with the
+/// checkpoint after them.
 ///
-/// Ingest and normalize run fused, as a pipeline: the checker always has the next chunk
-/// queued while it works on the current one (libphonenumber is most of the CPU time), and
-/// meanwhile this thread reads, prepares and commits. Parsing while the row is in hand saves
-/// a second pass over every `record` row, and each chunk is still one transaction.
+/// Reading and parsing run as a pipeline: the checker always has the next chunk queued while
+/// it works on the current one, and meanwhile this thread reads, prepares and commits.
+/// Parsing while the row is in hand saves a second pass over every `record` row, and each
+/// chunk is still one transaction.
 public final class Ingester {
     private let store: Store
     private let queue: QueuePolicy
@@ -25,6 +25,8 @@ public final class Ingester {
     /// Malformed rows reported one by one on the log before they are only counted.
     public var reportLimit = 20
     private var malformed = 0
+    /// Where this run's time went, once `run` returns.
+    public private(set) var timings = IngestTimings()
 
     public init(store: Store, layout: RowLayout, queue: QueuePolicy, checker: any PhoneChecker, logger: Logger,
                 owner: String = LeaseOwner.current().description, interruption: Interruption = Interruption()) {
@@ -53,14 +55,23 @@ public final class Ingester {
         var ingested = 0
         var exhausted = false
         var committedThrough = checkpoint.offset
+        var reading = Stopwatch(), preparing = Stopwatch(), waiting = Stopwatch(), storing = Stopwatch()
+        defer {
+            timings.reading = reading.seconds
+            timings.preparing = preparing.seconds
+            timings.waitingForEngine = waiting.seconds
+            timings.storing = storing.seconds
+            timings.engine = checker.busySeconds
+            timings.rows = ingested
+        }
         repeat {
             // Keep two chunks with the checker, so it never waits for this thread.
             while !exhausted && inFlight.count < 2 {
-                let (inputs, after) = try source.next(chunkSize)
+                let (inputs, after) = try reading.time { try source.next(chunkSize) }
                 if inputs.isEmpty {
                     exhausted = true
                 } else {
-                    let prepared = preparer.prepare(inputs)
+                    let prepared = preparing.time { preparer.prepare(inputs) }
                     try checker.start(prepared.queries)
                     inFlight.append(InFlight(prepared: prepared, checkpoint: after))
                 }
@@ -68,9 +79,10 @@ public final class Ingester {
             guard !inFlight.isEmpty else { break }
             let oldest = inFlight.removeFirst()
             var chunk = IngestChunk(checkpoint: oldest.checkpoint, startOffset: committedThrough)
-            chunk.rows = preparer.complete(oldest.prepared, with: try checker.finish())
+            let checks = try waiting.time { try checker.finish() }
+            chunk.rows = preparing.time { preparer.complete(oldest.prepared, with: checks) }
             reportMalformed(chunk.rows)
-            try store.commitIngestChunk(chunk, queue: queue, owner: owner)
+            try storing.time { try store.commitIngestChunk(chunk, queue: queue, owner: owner) }
             committedThrough = chunk.checkpoint.offset
             ingested += chunk.rows.count
             progress?.read(rows: chunk.rows.count, through: committedThrough)

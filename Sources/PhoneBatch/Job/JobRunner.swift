@@ -185,16 +185,19 @@ public struct JobRunner {
                                countryColumn: job.countryColumn, defaultRegion: job.defaultRegion)
         layout.codeColumn = try options.codeColumn.map { try ColumnDetector().column(named: $0, header: job.header) }
         let queue: QueuePolicy = sending ? (options.sendInvalid ? .all : .valid) : .none
+        var timings = IngestTimings()
         do {
             // In a scope of its own: the checker's caches end with it, so the sort that ends
             // ingest does not add to their memory.
-            let ingester = Ingester(store: store, layout: layout, queue: queue, checker: LocalPhoneChecker(),
+            let seen = try store.beginIngest()
+            let ingester = Ingester(store: store, layout: layout, queue: queue, checker: LocalPhoneChecker(seen: seen),
                                     logger: logger, owner: owner, interruption: interruption)
             ingester.progress = progress
             progress?.startReading(inputBytes: job.input.size, from: job.ingestCheckpoint.offset, rows: job.ingestCheckpoint.nextRow - 2)
             try ingester.run(path: inputPath, dialect: job.dialect, from: job.ingestCheckpoint)
+            timings = ingester.timings
         }
-        try store.finishIngest()
+        try store.finishIngest(timings: timings)
         try store.releaseJobLease(owner: owner)
         job.stage = .plan
     }

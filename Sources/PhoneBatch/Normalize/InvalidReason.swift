@@ -17,8 +17,9 @@ enum InvalidReason {
         }
     }
 
-    /// Why a parsed number is invalid.
-    static func invalid(_ number: PhoneNumber, facts: NumberFacts, text: String, region: String?, engine: NumberEngine) -> String {
+    /// Why a parsed number is invalid: a function of the number alone (what its spelling
+    /// suggests is `internationalHint`, kept with the row).
+    static func invalid(_ number: PhoneNumber, facts: NumberFacts, engine: NumberEngine) -> String {
         // An invalid number of a shared calling code has no region: name its main one.
         let place = facts.region ?? engine.regions(ofCallingCode: number.countryCode).first ?? "its country"
         let digits = number.nationalNumber.count
@@ -32,8 +33,6 @@ enum InvalidReason {
         case .possible: reason = "no operator holds this range in \(place)"
         }
         if let hint = mexicanMobileHint(number, engine: engine) {
-            reason += "; \(hint)"
-        } else if region != nil, let hint = internationalHint(text, engine: engine) {
             reason += "; \(hint)"
         }
         return reason

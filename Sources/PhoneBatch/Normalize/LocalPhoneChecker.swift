@@ -1,29 +1,47 @@
 import Dispatch
 
 /// Checks phone fields on one background thread of this process, so that the caller can
-/// read and commit while the engine works.
+/// read and commit while the engine works. It knows every number it has read (and those read
+/// before it, given to `init`), so that each number is described once, at its first reading.
 public final class LocalPhoneChecker: PhoneChecker, @unchecked Sendable {
-    // @unchecked Sendable: `normalizer` is used only on `queue`, one batch after another;
+    // @unchecked Sendable: `normalizer` and `seen` are used only on `queue`, one batch after another;
     // each batch's results are read by the caller only after its group has finished.
     private var normalizer = PhoneNormalizer()
     private let queue = DispatchQueue(label: "phonebatch.check")
     private var pending: [(group: DispatchGroup, results: Box)] = []
 
     private final class Box: @unchecked Sendable {
-        var checks: [LocalCheck] = []
+        var checks: [PhoneReading] = []
     }
 
-    public init() {}
+    /// The time spent checking so far; read it only when no batch is in flight.
+    public private(set) var busySeconds: Double = 0
+
+    /// The E.164 numbers read so far, by this checker and before it.
+    private var seen: Set<Int64>
+
+    /// - Parameter seen: the numbers already read (and described) before this checker.
+    public init(seen: Set<Int64> = []) {
+        self.seen = seen
+    }
 
     public func start(_ queries: [PhoneQuery]) throws {
         let group = DispatchGroup(), box = Box()
         queue.async(group: group) { [self] in
-            box.checks = queries.map { normalizer.check($0.text, region: $0.region) }
+            var stopwatch = Stopwatch()
+            box.checks = stopwatch.time { queries.map(read) }
+            busySeconds += stopwatch.seconds
         }
         pending.append((group, box))
     }
 
-    public func finish() throws -> [LocalCheck] {
+    private func read(_ query: PhoneQuery) -> PhoneReading {
+        let reading = normalizer.read(query.text, region: query.region)
+        guard case .number(let e164, let hint, _) = reading, seen.insert(e164).inserted else { return reading }
+        return .number(e164: e164, hint: hint, description: normalizer.describeOnce(e164: e164))
+    }
+
+    public func finish() throws -> [PhoneReading] {
         precondition(!pending.isEmpty, "finish without start")
         let (group, box) = pending.removeFirst()
         group.wait()

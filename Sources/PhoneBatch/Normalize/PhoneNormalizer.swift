@@ -22,6 +22,18 @@ public struct PhoneNormalizer {
 
     /// The verdict on `phone`, reading a national number as one of `region` (alpha-2) if given.
     public mutating func check(_ phone: String, region: String?) -> LocalCheck {
+        switch read(phone, region: region) {
+        case .empty: return .empty
+        case .unparseable(let reason): return .unparseable(reason: reason)
+        case .number(let e164, let hint, _):
+            guard var description = describe(e164: e164) else { return .unparseable(reason: "not a phone number") }
+            if let hint { description.invalidReason = description.invalidReason.map { "\($0); \(hint)" } ?? hint }
+            return .parsed(description)
+        }
+    }
+
+    /// What ingest keeps of `phone`: the number it reads as, without describing it.
+    public func read(_ phone: String, region: String?) -> PhoneReading {
         guard var text = PhoneText.clean(phone) else { return .empty }
         if region == nil && PhoneText.isInternationalWithoutRegion(text) {
             // "0044 20 ...": with no country to tell its international prefix, 00 is the
@@ -33,23 +45,35 @@ public struct PhoneNormalizer {
             return .unparseable(reason: InvalidReason.parseFailure(error, text: text, region: region, engine: engine))
         case .success(let number):
             guard let e164 = Self.e164Integer(number) else { return .unparseable(reason: "too long to be a phone number") }
-            if let cached = described[e164] { return .parsed(cached) }
-            let description = describe(number, e164: e164, text: text, region: region)
-            if described.count >= cacheLimit { described.removeAll(keepingCapacity: true) }
-            described[e164] = description
-            return .parsed(description)
+            let hint = region != nil && !engine.isValid(number) ? InvalidReason.internationalHint(text, engine: engine) : nil
+            return .number(e164: e164, hint: hint, description: nil)
         }
+    }
+
+    /// The description of a number read before, by its E.164 digits (cached: a number
+    /// repeated across rows or typed in several ways is described once).
+    public mutating func describe(e164: Int64) -> NumberDescription? {
+        if let cached = described[e164] { return cached }
+        guard let description = describeOnce(e164: e164) else { return nil }
+        if described.count >= cacheLimit { described.removeAll(keepingCapacity: true) }
+        described[e164] = description
+        return description
+    }
+
+    /// `describe` without the cache, for a caller that describes each number once anyway.
+    public func describeOnce(e164: Int64) -> NumberDescription? {
+        engine.number(e164: String(e164)).map { describe($0, e164: e164) }
     }
 
     /// The E.164 digits as an integer. nil past 18 digits, which no valid number has (E.164
     /// allows 15) and which is the most an Int64 always holds.
     static func e164Integer(_ number: PhoneNumber) -> Int64? {
-        let digits = String(number.countryCode) + number.nationalNumber.text
-        guard digits.utf8.count <= 18 else { return nil }
-        return Int64(digits)
+        let digits = number.e164Digits
+        guard digits.count <= 18 else { return nil }
+        return digits.withView { view in view.reduce(Int64(0)) { $0 * 10 + Int64($1) } }
     }
 
-    private func describe(_ number: PhoneNumber, e164: Int64, text: String, region: String?) -> NumberDescription {
+    private func describe(_ number: PhoneNumber, e164: Int64) -> NumberDescription {
         let facts = engine.describe(number, location: wantLocation)
         return NumberDescription(
             e164: e164,
@@ -60,6 +84,6 @@ public struct PhoneNormalizer {
             location: facts.location.isEmpty ? nil : facts.location,
             rangeCarrier: facts.carrier.isEmpty ? nil : facts.carrier,
             timeZones: facts.isValid && facts.timeZones != "Etc/Unknown" ? facts.timeZones : nil,
-            invalidReason: facts.isValid ? nil : InvalidReason.invalid(number, facts: facts, text: text, region: region, engine: engine))
+            invalidReason: facts.isValid ? nil : InvalidReason.invalid(number, facts: facts, engine: engine))
     }
 }

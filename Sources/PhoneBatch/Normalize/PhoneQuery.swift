@@ -16,5 +16,7 @@ public struct PhoneQuery: Hashable, Sendable {
 /// second batch queued lets the checker work while the caller reads and commits.
 public protocol PhoneChecker: AnyObject {
     func start(_ queries: [PhoneQuery]) throws
-    func finish() throws -> [LocalCheck]
+    func finish() throws -> [PhoneReading]
+    /// Time spent checking, once every batch is finished.
+    var busySeconds: Double { get }
 }

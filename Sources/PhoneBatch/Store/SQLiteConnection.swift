@@ -85,15 +85,6 @@ public final class SQLiteConnection {
     public var changes: Int { Int(sqlite3_changes(handle)) }
     var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 
-    /// True when the file holds no table, view or index yet.
-    public var isEmpty: Bool {
-        get throws {
-            let statement = try prepare("SELECT COUNT(*) FROM sqlite_master")
-            _ = try statement.step()
-            return statement.int64(0) == 0
-        }
-    }
-
     /// `PRAGMA user_version`, the schema version this file was written with.
     public var userVersion: Int {
         get throws {

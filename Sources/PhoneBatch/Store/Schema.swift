@@ -7,8 +7,8 @@ public enum Schema {
     public static let version = 6
 
     /// The steps from each older version to the next: `migrations[v - 1]` takes a file from
-    /// version v to v + 1. Tables only: after the steps, every view is dropped and created
-    /// again from `viewsText`, so views are written once, in schema.sql. When schema.sql
+    /// version v to v + 1. Tables only: every view is dropped before the steps and created
+    /// again from `viewsText` after them, so views are written once, in schema.sql. When schema.sql
     /// changes, append the step here and bump `version`; a test checks that a migrated file
     /// equals a new one.
     static let migrations: [String] = [
@@ -31,23 +31,31 @@ public enum Schema {
         """,
         // 3 -> 4: Phone Confirm's tables, exactly as schema.sql writes them.
         section(from: phoneConfirmMarker, to: viewsMarker),
-        // 4 -> 5: numbers being read are staged, then sorted into `number` when ingest ends.
-        section(from: ingestNumberMarker, to: batchMarker),
-        // 5 -> 6: the engine's metadata version per job; each number's range carrier and
-        // time zones. The staging table is made again as schema.sql writes it: it is empty
-        // but in a job still reading its input, which reads it again anyway (its numbers were
-        // judged by other metadata).
+        // 4 -> 5: a staging table for the numbers being read (schema 6 drops it again).
+        """
+        CREATE TABLE ingest_number (e164 INTEGER NOT NULL, region TEXT, type TEXT NOT NULL, valid INTEGER NOT NULL,
+                                    national TEXT NOT NULL, location TEXT, error TEXT, state TEXT NOT NULL,
+                                    first_row INTEGER NOT NULL);
+        """,
+        // 5 -> 6: the engine's metadata version per job; each row's hint; numbers numbered
+        // in the order they were read (E.164 an indexed column), with their range carrier and
+        // time zones; no staging table (empty but in a job still reading its input, which
+        // reads it again anyway: its numbers were judged by other metadata).
         """
         ALTER TABLE job ADD COLUMN metadata_version TEXT NOT NULL DEFAULT '8.12.57';
-        ALTER TABLE number ADD COLUMN range_carrier TEXT;
-        ALTER TABLE number ADD COLUMN time_zones TEXT;
+        ALTER TABLE record ADD COLUMN hint TEXT;
         DROP TABLE ingest_number;
-        """ + section(from: ingestNumberMarker, to: batchMarker),
+        """ + section(from: numbersMarker, to: numberIndexesMarker).replacingOccurrences(of: "CREATE TABLE number (", with: "CREATE TABLE number_v6 (") + """
+        INSERT INTO number_v6 (e164, region, type, valid, national, location, error, state, first_row)
+        SELECT e164, region, type, valid, national, location, error, state, first_row FROM number ORDER BY first_row;
+        DROP TABLE number;
+        ALTER TABLE number_v6 RENAME TO number;
+        """ + section(from: numberIndexesMarker, to: batchMarker),
     ]
 
-    /// The marker in schema.sql before the table of numbers being read.
-    static let ingestNumberMarker = "-- ==== Numbers being read"
-    /// The line in schema.sql after it: the comment on the batch table.
+    /// The markers in schema.sql before the number table, before its indexes, and after them.
+    static let numbersMarker = "-- ==== Numbers:"
+    static let numberIndexesMarker = "-- ==== Number indexes."
     static let batchMarker = "-- A provider call (or group of calls)"
 
     /// The marker in schema.sql before Phone Confirm's tables.
@@ -75,11 +83,16 @@ struct Migrator {
 
     /// Throws unless the file is empty or one phonebatch can read.
     func checkOwnership() throws {
-        let current = try connection.userVersion
+        // One statement, so one snapshot: read apart, another process creating the schema
+        // could commit between the two reads, and a new file would look like someone else's.
+        let statement = try connection.prepare("SELECT (SELECT user_version FROM pragma_user_version), (SELECT COUNT(*) FROM sqlite_master)")
+        defer { statement.reset() }
+        _ = try statement.step()
+        let current = Int(statement.int64(0)), objects = statement.int64(1)
         if current > Schema.version {
             throw PhoneBatchError.databaseTooNew(path: connection.path, version: current, supported: Schema.version)
         }
-        if current == 0, !(try connection.isEmpty) {
+        if current == 0, objects > 0 {
             throw PhoneBatchError.notAPhoneBatchDatabase(path: connection.path)
         }
     }
@@ -87,6 +100,10 @@ struct Migrator {
     func migrate() throws {
         try checkOwnership()
         if try connection.userVersion == Schema.version { return }
+        // A table made again is dropped and renamed, which foreign keys would refuse while
+        // other tables refer to it (it is checked after, inside the transaction).
+        try connection.execute("PRAGMA foreign_keys = OFF")
+        defer { try? connection.execute("PRAGMA foreign_keys = ON") }
         try connection.transaction {
             // Read again under the write lock: another process opening the same new file may
             // have created the schema a moment ago.
@@ -95,18 +112,23 @@ struct Migrator {
             if current == 0 {
                 try connection.execute(Schema.text)
             } else {
+                // Views first: a table they read may be dropped and made again.
+                try dropViews()
                 for step in Schema.migrations[(current - 1)...] {
                     try connection.execute(step)
                 }
-                try recreateViews()
+                try connection.execute(Schema.viewsText)
+                // Tables made again (the number table, for schema 6) keep every reference.
+                guard try connection.strings("SELECT \"table\" FROM pragma_foreign_key_check").isEmpty else {
+                    throw PhoneBatchError.notAPhoneBatchDatabase(path: connection.path)
+                }
             }
             try connection.execute("PRAGMA user_version = \(Schema.version)")
         }
     }
 
-    private func recreateViews() throws {
+    private func dropViews() throws {
         let names = try connection.strings("SELECT name FROM sqlite_master WHERE type = 'view'")
         for name in names { try connection.execute("DROP VIEW \"\(name)\"") }
-        try connection.execute(Schema.viewsText)
     }
 }

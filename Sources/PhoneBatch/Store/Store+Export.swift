@@ -33,11 +33,13 @@ extension Store {
 }
 
 extension Store {
-    func recordExport(_ report: ExportReport) throws {
+    /// - Parameter seconds: how long writing the rows took.
+    func recordExport(_ report: ExportReport, seconds: Double) throws {
         try transaction {
             try appendEvent(Event(kind: "export_written", detail: [
                 "path": .string(report.path), "format": .string(report.format.rawValue), "rows": .int(report.rows),
                 "only": .string(report.only.rawValue), "rejects_path": .optional(report.rejectsPath), "rejects": .int(report.rejects),
+                "seconds": .double(seconds),
             ]))
         }
     }

@@ -1,12 +1,27 @@
 extension Store {
-    /// Commits a chunk of rows, the numbers they hold (each once, staged in `ingest_number`
-    /// until `finishIngest`), an event per malformed row, and the checkpoint after them: one
-    /// transaction, so a crash leaves either all of it or none.
+    /// Gets the file ready for a process to read the input (from the start or from its
+    /// checkpoint): the number indexes are dropped, since numbers arrive in random E.164 order
+    /// (`finishIngest` builds them again), and foreign keys are not checked meanwhile (rows
+    /// refer to numbers by E.164, which needs the index). Returns the numbers read so far, so
+    /// that a resumed reading describes each number once.
+    public func beginIngest() throws -> Set<Int64> {
+        try checkForeignKeys(false)
+        try transaction {
+            try connection.execute("DROP INDEX IF EXISTS number_by_e164; DROP INDEX IF EXISTS number_pending;")
+        }
+        var seen = Set<Int64>()
+        let query = try statement("SELECT e164 FROM number")
+        defer { query.reset() }
+        while try query.step() { seen.insert(query.int64(0)) }
+        return seen
+    }
+
+    /// Commits a chunk of rows with the numbers read for the first time (each then described,
+    /// appended to `number`, queued by `queue`), an event per malformed row, and the
+    /// checkpoint after them: one transaction, so a crash leaves either all of it or none.
     ///
     /// The checkpoint moves only from where the chunk starts, and the job lease of `owner` is
     /// renewed with it: rows another process has committed are never committed twice.
-    ///
-    /// - Parameter queue: which numbers wait for a provider; the others are settled locally.
     public func commitIngestChunk(_ chunk: IngestChunk, queue: QueuePolicy, owner: String) throws {
         try checkForeignKeys(false)
         try transaction {
@@ -27,25 +42,16 @@ extension Store {
             // Rolled back: another process took the job over while this one stalled.
             guard connection.changes == 1 else { throw PhoneBatchError.ingestTakenOver(path: path) }
             let insertRecord = try statement("""
-                INSERT INTO record (row_no, line_no, phone_raw, country_raw, region, status, error, e164)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO record (row_no, line_no, phone_raw, country_raw, region, status, error, e164, hint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertNumber = try statement("""
-                INSERT INTO ingest_number (e164, region, type, valid, national, location, error, state, first_row,
-                                           range_carrier, time_zones)
+                INSERT INTO number (e164, region, type, valid, national, location, error, state, first_row,
+                                    range_carrier, time_zones)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            var staged = Set<Int64>(minimumCapacity: chunk.rows.count)
             for row in chunk.rows {
-                insertRecord.bind(1, row.rowNo)
-                insertRecord.bind(2, row.line)
-                insertRecord.bind(3, row.phoneRaw)
-                insertRecord.bind(4, row.countryRaw)
-                insertRecord.bind(5, row.region)
-                insertRecord.bind(6, row.status.rawValue)
-                insertRecord.bind(7, row.error)
-                insertRecord.bind(8, row.number?.e164)
-                if let number = row.number, staged.insert(number.e164).inserted {
+                if let number = row.newNumber {
                     insertNumber.bind(1, number.e164)
                     insertNumber.bind(2, number.region)
                     insertNumber.bind(3, number.type.rawValue)
@@ -59,6 +65,15 @@ extension Store {
                     insertNumber.bind(11, number.timeZones)
                     try insertNumber.run()
                 }
+                insertRecord.bind(1, row.rowNo)
+                insertRecord.bind(2, row.line)
+                insertRecord.bind(3, row.phoneRaw)
+                insertRecord.bind(4, row.countryRaw)
+                insertRecord.bind(5, row.region)
+                insertRecord.bind(6, row.status.rawValue)
+                insertRecord.bind(7, row.error)
+                insertRecord.bind(8, row.e164)
+                insertRecord.bind(9, row.hint)
                 try insertRecord.run()
                 if let code = row.code {
                     let insertCode = try statement("INSERT INTO confirm_row (row_no, code) VALUES (?, ?)")
@@ -79,26 +94,25 @@ extension Store {
         }
     }
 
-    /// Ends ingest in one transaction: the staged numbers move into `number`, sorted by
-    /// E.164 (so each insert appends) and each once, its first row winning; the staging table
-    /// is emptied; the job moves to plan.
+    /// Ends ingest in one transaction: the number indexes are built (one sort each; the sort
+    /// may spill to a temporary file, where in memory it would take memory in proportion to
+    /// the numbers) and the job moves to plan.
     ///
-    /// The sort may spill to a temporary file: in memory (the connection's usual
-    /// `temp_store`) it would take memory in proportion to the numbers, about 70 MB a
-    /// million, where the spill keeps it to the page cache's size however large the file.
-    public func finishIngest() throws {
+    /// - Parameter timings: where this process's reading went, recorded with the event
+    ///   `ingest_timings` (seconds; building the indexes added).
+    public func finishIngest(timings: IngestTimings = IngestTimings()) throws {
         try connection.execute("PRAGMA temp_store = FILE")
         defer { try? connection.execute("PRAGMA temp_store = MEMORY") }
+        var indexing = Stopwatch()
         try transaction {
             // Another process that took the job over may have ended ingest already.
             guard try scalar("SELECT stage = 'ingest' FROM job") == 1 else { return }
-            try statement("""
-                INSERT OR IGNORE INTO number (e164, region, type, valid, national, location, error, state, first_row,
-                                              range_carrier, time_zones)
-                SELECT e164, region, type, valid, national, location, error, state, first_row, range_carrier, time_zones
-                FROM ingest_number ORDER BY e164, first_row
-                """).run()
-            try statement("DELETE FROM ingest_number").run()
+            try indexing.time { try connection.execute(Schema.section(from: Schema.numberIndexesMarker, to: Schema.batchMarker)) }
+            try appendEvent(Event(kind: "ingest_timings", detail: [
+                "rows": .int(timings.rows), "reading_s": .double(timings.reading), "preparing_s": .double(timings.preparing),
+                "engine_s": .double(timings.engine), "waiting_for_engine_s": .double(timings.waitingForEngine),
+                "storing_s": .double(timings.storing), "indexing_s": .double(indexing.seconds),
+            ]))
             try writeStage(.plan)
         }
         try checkForeignKeys(true)
@@ -110,13 +124,12 @@ extension Store {
     /// (they are append-only), followed by one that says why it starts again.
     public func restartIngest(from start: IngestCheckpoint, metadataVersion: String, owner: String) throws {
         let previous = try loadJob()?.metadataVersion
-        // `record` refers to numbers still staged; keys are checked again when ingest ends.
         try checkForeignKeys(false)
         try transaction {
             guard try scalar("SELECT stage = 'ingest' AND lease_owner IS ? FROM job", { $0.bind(1, owner) }) == 1 else {
                 throw PhoneBatchError.ingestTakenOver(path: path)
             }
-            for table in ["confirm_row", "record", "ingest_number"] {
+            for table in ["confirm_row", "record", "number"] {
                 try statement("DELETE FROM \(table)").run()
             }
             let update = try statement("""

@@ -55,13 +55,13 @@ import Testing
         // The first row read, then stopped.
         let prefix = try directory.write("prefix.csv", "name,phone\nA,+1 235 555 0199\n")
         let layout = RowLayout(fieldCount: 2, phoneColumn: 1, countryColumn: nil, defaultRegion: nil)
-        try Ingester(store: store, layout: layout, queue: .none, checker: LocalPhoneChecker(), logger: logger)
+        try Ingester(store: store, layout: layout, queue: .none, checker: LocalPhoneChecker(seen: try store.beginIngest()), logger: logger)
             .run(path: prefix, dialect: job.dialect, from: job.ingestCheckpoint)
         // As a process that stopped would: its lease given up (else the next waits for it).
         try store.releaseJobLease(owner: LeaseOwner.current().description)
         try SQLiteConnection(path: database).execute("""
             UPDATE job SET metadata_version = '8.12.57';
-            UPDATE ingest_number SET valid = 0, type = 'unknown';
+            UPDATE number SET valid = 0, type = 'unknown';
             """)
 
         let resumed = try phonebatch("resume", database)
