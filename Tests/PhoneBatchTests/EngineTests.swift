@@ -41,9 +41,11 @@ import Testing
         let phones = ["+44 20 7946 0000", "+33 6 12 34 56 78", "+49 30 901820", "+44 20 7946 0000", "+33 6 12 34 56"]
         for (index, phone) in phones.enumerated() {
             guard case .parsed(let number) = normalizer.check(phone, region: nil) else { continue }
+            let earlier = chunk.rows.first { $0.e164 == number.e164 }
             chunk.rows.append(IngestedRow(rowNo: index + 2, line: index + 2, phoneRaw: phone, countryRaw: nil, region: nil,
                                           status: .parsed, error: nil, e164: number.e164,
-                                          newNumber: chunk.rows.contains { $0.e164 == number.e164 } ? nil : number))
+                                          numberID: earlier?.numberID ?? Int64(Set(chunk.rows.compactMap(\.e164)).count + 1),
+                                          newNumber: earlier == nil ? number : nil))
         }
         try store.commitIngestChunk(chunk, queue: .valid, owner: "test:1")
         try store.finishIngest()

@@ -17,7 +17,7 @@ struct ChunkPreparer {
         var rows: [IngestedRow]
         /// For each row, the index of its query, or -1 when it needs none (malformed).
         var queryIndex: [Int]
-        /// Each distinct (phone, region) once: a chunk often repeats a number.
+        /// The phone fields to check, with the regions to read them in.
         var queries: [PhoneQuery]
     }
 
@@ -25,7 +25,6 @@ struct ChunkPreparer {
         var prepared = Prepared(rows: [], queryIndex: [], queries: [])
         prepared.rows.reserveCapacity(inputs.count)
         prepared.queryIndex.reserveCapacity(inputs.count)
-        var seen: [PhoneQuery: Int] = [:]
         for input in inputs {
             var row = IngestedRow(rowNo: input.rowNo, line: input.line, phoneRaw: input.phone, countryRaw: input.country,
                                   region: layout.defaultRegion, status: .malformed, error: input.problem, e164: nil,
@@ -35,24 +34,18 @@ struct ChunkPreparer {
                 prepared.queryIndex.append(-1)
                 continue
             }
-            if let country = input.country, !country.allSatisfy(\.isWhitespace) {
+            if let country = input.country, !Self.isBlank(country) {
                 if let region = region(for: country) {
                     row.region = region
                 } else {
                     row.error = "unknown country '\(country)'" + (layout.defaultRegion.map { "; read as \($0)" } ?? "")
                 }
             }
-            let query = PhoneQuery(text: input.phone ?? "", region: row.region)
-            let index: Int
-            if let known = seen[query] {
-                index = known
-            } else {
-                index = prepared.queries.count
-                seen[query] = index
-                prepared.queries.append(query)
-            }
+            // A query a row: a chunk repeats few spellings (a file repeats numbers far apart),
+            // and parsing one again costs less than looking it up.
+            prepared.queryIndex.append(prepared.queries.count)
+            prepared.queries.append(PhoneQuery(text: input.phone ?? "", region: row.region))
             prepared.rows.append(row)
-            prepared.queryIndex.append(index)
         }
         return prepared
     }
@@ -68,17 +61,27 @@ struct ChunkPreparer {
             case .unparseable(let reason):
                 rows[position].status = .unparseable
                 rows[position].error = rows[position].error.map { "\($0); \(reason)" } ?? reason
-            case .number(let e164, let hint, let description):
+            case .number(let e164, let hint, let read):
                 rows[position].status = .parsed
                 rows[position].e164 = e164
                 rows[position].hint = hint
-                if let description, !described[index] {
+                rows[position].numberID = read?.id
+                if let description = read?.description, !described[index] {
                     rows[position].newNumber = description
                     described[index] = true
                 }
             }
         }
         return rows
+    }
+
+    /// Empty or only whitespace (ASCII checked byte by byte; anything else by Character).
+    static func isBlank(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            if byte >= 0x80 { return text.allSatisfy(\.isWhitespace) }
+            if byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+        }
+        return true
     }
 
     private mutating func region(for country: String) -> String? {

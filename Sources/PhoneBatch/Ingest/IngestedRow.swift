@@ -15,6 +15,8 @@ public struct IngestedRow: Sendable {
     /// What the row's spelling suggests when its number is invalid (an international prefix
     /// left out).
     public var hint: String? = nil
+    /// The number's row in `number` (numbered in the order the numbers were first read).
+    public var numberID: Int64? = nil
     /// The number's description, on the first row that holds it (the number is new).
     public var newNumber: NumberDescription? = nil
     /// The code its call reads out, trimmed (Phone Confirm only).

@@ -18,11 +18,13 @@ public final class LocalPhoneChecker: PhoneChecker, @unchecked Sendable {
     public private(set) var busySeconds: Double = 0
 
     /// The E.164 numbers read so far, by this checker and before it.
-    private var seen: Set<Int64>
+    private var seen: NumberSet
 
-    /// - Parameter seen: the numbers already read (and described) before this checker.
-    public init(seen: Set<Int64> = []) {
-        self.seen = seen
+    /// - Parameter seen: the numbers already read (and described) before this checker, each
+    ///   with its id.
+    public init(seen: [(e164: Int64, id: Int64)] = []) {
+        self.seen = NumberSet(minimumCapacity: seen.count)
+        for number in seen { _ = self.seen.insert(number.e164, newID: Int32(number.id)) }
     }
 
     public func start(_ queries: [PhoneQuery]) throws {
@@ -36,9 +38,13 @@ public final class LocalPhoneChecker: PhoneChecker, @unchecked Sendable {
     }
 
     private func read(_ query: PhoneQuery) -> PhoneReading {
-        let reading = normalizer.read(query.text, region: query.region)
-        guard case .number(let e164, let hint, _) = reading, seen.insert(e164).inserted else { return reading }
-        return .number(e164: e164, hint: hint, description: normalizer.describeOnce(e164: e164))
+        switch normalizer.parse(query.text, region: query.region) {
+        case .empty: return .empty
+        case .unparseable(let reason): return .unparseable(reason: reason)
+        case .number(let number, let e164, let hint):
+            let (id, new) = seen.insert(e164, newID: Int32(seen.count + 1))
+            return .number(e164: e164, hint: hint, read: NumberRead(id: Int64(id), description: new ? normalizer.describe(number, e164: e164) : nil))
+        }
     }
 
     public func finish() throws -> [PhoneReading] {

@@ -34,6 +34,21 @@ public struct PhoneNormalizer {
 
     /// What ingest keeps of `phone`: the number it reads as, without describing it.
     public func read(_ phone: String, region: String?) -> PhoneReading {
+        switch parse(phone, region: region) {
+        case .empty: return .empty
+        case .unparseable(let reason): return .unparseable(reason: reason)
+        case .number(_, let e164, let hint): return .number(e164: e164, hint: hint, read: nil)
+        }
+    }
+
+    /// `read`, keeping the parsed number (to describe it without parsing it again).
+    enum Parsed {
+        case empty
+        case unparseable(String)
+        case number(PhoneNumber, e164: Int64, hint: String?)
+    }
+
+    func parse(_ phone: String, region: String?) -> Parsed {
         guard var text = PhoneText.clean(phone) else { return .empty }
         if region == nil && PhoneText.isInternationalWithoutRegion(text) {
             // "0044 20 ...": with no country to tell its international prefix, 00 is the
@@ -42,11 +57,11 @@ public struct PhoneNormalizer {
         }
         switch engine.parse(text, region: region) {
         case .failure(let error):
-            return .unparseable(reason: InvalidReason.parseFailure(error, text: text, region: region, engine: engine))
+            return .unparseable(InvalidReason.parseFailure(error, text: text, region: region, engine: engine))
         case .success(let number):
-            guard let e164 = Self.e164Integer(number) else { return .unparseable(reason: "too long to be a phone number") }
+            guard let e164 = Self.e164Integer(number) else { return .unparseable("too long to be a phone number") }
             let hint = region != nil && !engine.isValid(number) ? InvalidReason.internationalHint(text, engine: engine) : nil
-            return .number(e164: e164, hint: hint, description: nil)
+            return .number(number, e164: e164, hint: hint)
         }
     }
 
@@ -73,7 +88,7 @@ public struct PhoneNormalizer {
         return digits.withView { view in view.reduce(Int64(0)) { $0 * 10 + Int64($1) } }
     }
 
-    private func describe(_ number: PhoneNumber, e164: Int64) -> NumberDescription {
+    func describe(_ number: PhoneNumber, e164: Int64) -> NumberDescription {
         let facts = engine.describe(number, location: wantLocation)
         return NumberDescription(
             e164: e164,

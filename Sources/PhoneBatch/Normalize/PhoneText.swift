@@ -4,6 +4,7 @@
 enum PhoneText {
     /// The cleaned text, or nil when nothing is left.
     static func clean(_ input: String) -> String? {
+        if let plain = plainASCII(input) { return plain }
         var text = Substring(input).trimmingWhitespace()
         // Spreadsheets: '+44..., ="+44...", =+44...
         if text.hasPrefix("=\"") && text.hasSuffix("\"") && text.count >= 3 {
@@ -16,6 +17,21 @@ enum PhoneText {
         text = text.trimmingWhitespace()
         if text.isEmpty { return nil }
         return String(text)
+    }
+
+    /// The common case quickly: ASCII with nothing to clean (no spreadsheet mark, no `tel:`,
+    /// no space at either end) is returned as it is; nil means "clean it the long way".
+    private static func plainASCII(_ input: String) -> String? {
+        var utf8 = input.utf8.makeIterator()
+        guard let first = utf8.next() else { return nil }
+        // ' and = are spreadsheet marks, t and T may begin "tel:", space and controls trim.
+        if first <= 0x20 || first == 0x27 || first == 0x3D || first == 0x74 || first == 0x54 || first >= 0x80 { return nil }
+        var last = first
+        while let byte = utf8.next() {
+            if byte >= 0x80 { return nil }
+            last = byte
+        }
+        return last <= 0x20 ? nil : input
     }
 
     /// `00` followed by digits and the punctuation numbers are written with: read with no

@@ -44,13 +44,16 @@ public enum Schema {
         """
         ALTER TABLE job ADD COLUMN metadata_version TEXT NOT NULL DEFAULT '8.12.57';
         ALTER TABLE record ADD COLUMN hint TEXT;
+        ALTER TABLE record ADD COLUMN number_id INTEGER REFERENCES number (id);
         DROP TABLE ingest_number;
         """ + section(from: numbersMarker, to: numberIndexesMarker).replacingOccurrences(of: "CREATE TABLE number (", with: "CREATE TABLE number_v6 (") + """
         INSERT INTO number_v6 (e164, region, type, valid, national, location, error, state, first_row)
         SELECT e164, region, type, valid, national, location, error, state, first_row FROM number ORDER BY first_row;
         DROP TABLE number;
         ALTER TABLE number_v6 RENAME TO number;
-        """ + section(from: numberIndexesMarker, to: batchMarker),
+        """ + section(from: numberIndexesMarker, to: batchMarker) + """
+        UPDATE record SET number_id = (SELECT id FROM number WHERE number.e164 = record.e164) WHERE e164 IS NOT NULL;
+        """,
     ]
 
     /// The markers in schema.sql before the number table, before its indexes, and after them.

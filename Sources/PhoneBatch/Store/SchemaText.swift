@@ -62,8 +62,10 @@ CREATE TABLE record (
                                         OR status = 'malformed'),
     error       TEXT,              -- what was wrong with the row, if anything
     e164        INTEGER REFERENCES number (e164), -- set when status = 'parsed'
-    hint        TEXT               -- for an invalid number, what the row's spelling suggests
+    hint        TEXT,              -- for an invalid number, what the row's spelling suggests
                                    -- (an international prefix left out)
+    number_id   INTEGER REFERENCES number (id)    -- the same number, by its row: what the export
+                                                  -- joins on (rows in order find their numbers close)
 );
 
 -- ==== Numbers: one row per distinct number, checked once however many rows hold it.
@@ -290,7 +292,7 @@ SELECT
         ELSE COALESCE(r.error, n.error)
     END                                         AS pb_error
 FROM record r
-LEFT JOIN number n ON n.e164 = r.e164
+LEFT JOIN number n ON n.id = r.number_id
 LEFT JOIN result s ON s.e164 = r.e164;
 
 -- The whole history of each input row, in order: the row as read, the number it holds,

@@ -57,7 +57,7 @@ public final class Store {
         try connection.execute("""
             PRAGMA synchronous = FULL;
             PRAGMA foreign_keys = ON;
-            PRAGMA cache_size = -32768;
+            PRAGMA cache_size = -8192;
             PRAGMA temp_store = MEMORY;
             """)
         // For the disk-full tests: a cap on the file's pages makes SQLite fail a write with

@@ -34,7 +34,7 @@ import Testing
         guard case .parsed(let number) = normalizer.check("+447400123456", region: nil) else { Issue.record("parse"); return }
         var chunk = IngestChunk(checkpoint: IngestCheckpoint(offset: 20, nextRow: 3, nextLine: 3), startOffset: 6)
         chunk.rows = [IngestedRow(rowNo: 2, line: 2, phoneRaw: "+447400123456", countryRaw: nil, region: nil, status: .parsed,
-                                  error: nil, e164: number.e164, newNumber: number)]
+                                  error: nil, e164: number.e164, numberID: 1, newNumber: number)]
         try store.commitIngestChunk(chunk, queue: .none, owner: "a:1")
         // A stalled process committing the same rows again is refused, and nothing is written.
         #expect(throws: PhoneBatchError.ingestTakenOver(path: store.path)) {
