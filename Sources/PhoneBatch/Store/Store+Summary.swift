@@ -21,8 +21,11 @@ extension Store {
             defer { query.reset() }
             while try query.step() { byStatus[query.string(0)] = Int(query.int64(1)) }
         }
-        let distinct = Int(try scalar("SELECT COALESCE(SUM(count), 0) FROM progress WHERE what = 'numbers'"))
-        let parsedRows = Int(try scalar("SELECT COUNT(*) FROM record WHERE status = 'parsed'"))
+        // Counted on the number index, the smallest thing that holds every number (progress,
+        // a view over whole tables, was a pass over every row and number).
+        let distinct = Int(try scalar("SELECT COUNT(*) FROM number"))
+        // A row holds a number exactly when it is valid or invalid.
+        let parsedRows = (byStatus["valid"] ?? 0) + (byStatus["invalid"] ?? 0)
         return JobCounts(rowsByStatus: byStatus, distinctNumbers: distinct, duplicateRows: parsedRows - distinct)
     }
 
