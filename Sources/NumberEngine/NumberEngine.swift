@@ -82,22 +82,6 @@ public struct NumberEngine: Sendable {
         geography.timeZones(of: number, type: type(of: number)).split(separator: "|").map(String.init)
     }
 
-    /// The number whose E.164 digits (without the +) are `digits`: its calling code (calling
-    /// codes are prefix-free) and the rest. nil when no calling code starts it or the rest is
-    /// not 2 to 17 digits.
-    public func number(e164 digits: String) -> PhoneNumber? {
-        guard let all = Digits(text: digits) else { return nil }
-        for length in 1...3 where length < all.count {
-            let code = all.withView { $0.integer(prefix: length) }
-            if metadata.isCallingCode(code) {
-                let national = all.dropFirst(length)
-                guard (NumberParser.minNationalLength...NumberParser.maxNationalLength).contains(national.count) else { return nil }
-                return PhoneNumber(countryCode: code, nationalNumber: national)
-            }
-        }
-        return nil
-    }
-
     /// The calling code of a supported region (44 for "GB"), nil for others.
     public func callingCode(ofRegion region: String) -> Int? {
         metadata.region(region)?.countryCode

@@ -42,6 +42,12 @@ import Testing
         }
     }
 
+    @Test func theVersionNamesTheMetadataRelease() throws {
+        let version = try phonebatch("--version")
+        #expect(version.status == 0)
+        #expect(version.stdout == "phonebatch \(PhoneBatchVersion.current) (metadata \(NumberEngine.metadataVersion))\n")
+    }
+
     @Test func theRetiredWorkersFlagIsAcceptedAndSaysItIsIgnored() throws {
         let input = try copySample()
         let plain = directory.file("plain.csv"), old = directory.file("old.csv")

@@ -22,29 +22,30 @@ public struct PhoneNormalizer {
 
     /// The verdict on `phone`, reading a national number as one of `region` (alpha-2) if given.
     public mutating func check(_ phone: String, region: String?) -> LocalCheck {
-        switch read(phone, region: region) {
+        switch parse(phone, region: region) {
         case .empty: return .empty
         case .unparseable(let reason): return .unparseable(reason: reason)
-        case .number(let e164, let hint, _):
-            guard var description = describe(e164: e164) else { return .unparseable(reason: "not a phone number") }
+        case .number(let number, let e164, let hint):
+            var description: NumberDescription
+            if let cached = described[e164] {
+                description = cached
+            } else {
+                description = describe(number, e164: e164)
+                if described.count >= cacheLimit { described.removeAll(keepingCapacity: true) }
+                described[e164] = description
+            }
             if let hint { description.invalidReason = description.invalidReason.map { "\($0); \(hint)" } ?? hint }
             return .parsed(description)
         }
     }
 
-    /// What ingest keeps of `phone`: the number it reads as, without describing it.
-    public func read(_ phone: String, region: String?) -> PhoneReading {
-        switch parse(phone, region: region) {
-        case .empty: return .empty
-        case .unparseable(let reason): return .unparseable(reason: reason)
-        case .number(_, let e164, let hint): return .number(e164: e164, hint: hint, read: nil)
-        }
-    }
-
-    /// `read`, keeping the parsed number (to describe it without parsing it again).
+    /// A phone field as read, before describing its number: what ingest keeps of it (the
+    /// checker describes each number once, at its first reading).
     enum Parsed {
         case empty
         case unparseable(String)
+        /// The number, its E.164 digits as an integer, and what its spelling suggests when it
+        /// is invalid (`InvalidReason.internationalHint`).
         case number(PhoneNumber, e164: Int64, hint: String?)
     }
 
@@ -63,21 +64,6 @@ public struct PhoneNormalizer {
             let hint = region != nil && !engine.isValid(number) ? InvalidReason.internationalHint(text, engine: engine) : nil
             return .number(number, e164: e164, hint: hint)
         }
-    }
-
-    /// The description of a number read before, by its E.164 digits (cached: a number
-    /// repeated across rows or typed in several ways is described once).
-    public mutating func describe(e164: Int64) -> NumberDescription? {
-        if let cached = described[e164] { return cached }
-        guard let description = describeOnce(e164: e164) else { return nil }
-        if described.count >= cacheLimit { described.removeAll(keepingCapacity: true) }
-        described[e164] = description
-        return description
-    }
-
-    /// `describe` without the cache, for a caller that describes each number once anyway.
-    public func describeOnce(e164: Int64) -> NumberDescription? {
-        engine.number(e164: String(e164)).map { describe($0, e164: e164) }
     }
 
     /// The E.164 digits as an integer. nil past 18 digits, which no valid number has (E.164
