@@ -15,7 +15,7 @@ struct ChunkPreparer {
     /// A chunk waiting for its phone verdicts.
     struct Prepared {
         var rows: [IngestedRow]
-        /// For each row, the index of its query, or -1 when it needs none (malformed).
+        /// For each row, the index of its query (one a row), or -1 when it needs none (malformed).
         var queryIndex: [Int]
         /// The phone fields to check, with the regions to read them in.
         var queries: [PhoneQuery]
@@ -52,8 +52,6 @@ struct ChunkPreparer {
 
     func complete(_ prepared: Prepared, with checks: [PhoneReading]) -> [IngestedRow] {
         var rows = prepared.rows
-        // A new number's description goes with the first row of its reading.
-        var described = [Bool](repeating: false, count: checks.count)
         for (position, index) in prepared.queryIndex.enumerated() where index >= 0 {
             switch checks[index] {
             case .empty:
@@ -61,15 +59,13 @@ struct ChunkPreparer {
             case .unparseable(let reason):
                 rows[position].status = .unparseable
                 rows[position].error = rows[position].error.map { "\($0); \(reason)" } ?? reason
-            case .number(let e164, let hint, let read):
+            case .number(let e164, let hint, let id, let description):
                 rows[position].status = .parsed
                 rows[position].e164 = e164
                 rows[position].hint = hint
-                rows[position].numberID = read?.id
-                if let description = read?.description, !described[index] {
-                    rows[position].newNumber = description
-                    described[index] = true
-                }
+                rows[position].numberID = id
+                // Given with the first reading of a number: its first row.
+                rows[position].newNumber = description
             }
         }
         return rows

@@ -52,9 +52,8 @@ enum InvalidReason {
         guard !text.hasPrefix("+") else { return nil }
         let digits = Digits(text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.map { $0 - 0x30 })
         guard digits.count >= 7, case .success(let number) = engine.parse("+" + digits.text, region: nil) else { return nil }
-        let facts = engine.describe(number, location: false)
-        guard facts.isValid else { return nil }
-        return "\(number.e164) would be valid (\(facts.region ?? "+\(number.countryCode)")): is the international prefix missing?"
+        guard engine.isValid(number) else { return nil }
+        return "\(number.e164) would be valid (\(engine.region(of: number) ?? "+\(number.countryCode)")): is the international prefix missing?"
     }
 
     /// Mexico retired, in 2019, the 1 that mobile numbers carried after +52 and the 044 and 045

@@ -43,7 +43,7 @@ public final class LocalPhoneChecker: PhoneChecker, @unchecked Sendable {
         case .unparseable(let reason): return .unparseable(reason: reason)
         case .number(let number, let e164, let hint):
             let (id, new) = seen.insert(e164, newID: Int32(seen.count + 1))
-            return .number(e164: e164, hint: hint, read: NumberRead(id: Int64(id), description: new ? normalizer.describe(number, e164: e164) : nil))
+            return .number(e164: e164, hint: hint, id: Int64(id), description: new ? normalizer.describe(number, e164: e164) : nil)
         }
     }
 
