@@ -22,7 +22,7 @@ struct JobOptions: ParsableArguments {
     @Option(help: "Output format: csv or jsonl.")
     var format: OutputFormat = .csv
 
-    @Flag(name: .customLong("send-invalid"), help: "Send numbers libphonenumber finds invalid to the provider too.")
+    @Flag(name: .customLong("send-invalid"), help: "Send numbers the local check finds invalid to the provider too.")
     var sendInvalid = false
 
     @Flag(help: "Discard this input's database and start over.")

@@ -1,5 +1,5 @@
 /// Which of three kinds a row of the output is, for `--only` and `--rejects`:
-/// - `valid`: a number libphonenumber finds valid, answered by the provider (when the job
+/// - `valid`: a number the local check finds valid, answered by the provider (when the job
 ///   has one) with a line status other than `disconnected` or `invalid`;
 /// - `invalid`: a number found invalid (`invalid`, `unparseable`), or whose line the
 ///   provider found `disconnected` or `invalid`;

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// From the header first: names people and CRMs give such columns, in any case and with any
 /// punctuation ("Mobile Phone", "phone_number", "TEL"). Failing that, from the content: the
-/// column whose values libphonenumber reads as valid numbers most often.
+/// column whose values the number engine reads as valid numbers most often.
 public struct ColumnDetector {
     /// Header names of phone columns, best first (compared with `key`).
     static let phoneNames = [

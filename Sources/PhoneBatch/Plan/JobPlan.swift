@@ -8,7 +8,7 @@ public struct JobPlan: Sendable {
     public var unparseable: Int
     public var invalid: Int
     public var malformed: Int
-    /// Distinct numbers libphonenumber finds valid.
+    /// Distinct numbers the local check finds valid.
     public var uniqueValidNumbers: Int
     /// Rows whose number another row already holds: checked once, charged once.
     public var duplicates: Int

@@ -3,7 +3,7 @@
 public enum QueuePolicy: Sendable {
     /// Nothing is sent: the `offline` provider.
     case none
-    /// Numbers libphonenumber finds valid.
+    /// Numbers the local check finds valid.
     case valid
     /// Every number, valid or not (`--send-invalid`).
     case all

@@ -1,6 +1,6 @@
 /// The providers phonebatch can run, by name: the only place that knows them all.
 public enum ProviderCatalog {
-    /// The local check: libphonenumber's verdict is final and nothing is sent anywhere.
+    /// The local check: the number engine's verdict is final and nothing is sent anywhere.
     public static let offline = "offline"
 
     /// Every provider `run` takes. Xverify's voice calls are not a check: they have their own

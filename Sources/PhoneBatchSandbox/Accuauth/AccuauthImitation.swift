@@ -101,7 +101,7 @@ struct AccuauthImitation {
         return Self.answer(.ok, "OK", extra: [("result", ["phone_number": .string(task.phoneNumber), "phone_status": .string(task.status)])])
     }
 
-    /// One of the eight statuses. A number libphonenumber rejects is `empty`; a line that was
+    /// One of the eight statuses. A number the engine rejects is `empty`; a line that was
     /// abnormal or unavailable on its first check settles on a later one.
     static func phoneStatus(_ facts: NumberFacts, checkNumber: Int) -> String {
         guard let number = facts.number, number.isValid else { return "empty" }

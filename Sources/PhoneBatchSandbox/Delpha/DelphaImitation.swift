@@ -118,7 +118,8 @@ struct DelphaImitation {
             "data_type": .string("phone"),
             "normalized_value": .string(number.e164Text),
             "phone_type": .string(number.type.rawValue.uppercased()),
-            "timezone": .optional(region.flatMap { TimeZones.byRegion[$0] }),
+            // The number's own zone, from the engine: its first when its range spans several.
+            "timezone": .optional(number.timeZones.flatMap { $0.split(separator: "|").first.map(String.init) }),
             "zone": .optional(region),
             "scores": [
                 "accuracy": .int(number.isValid ? 1 : -1),

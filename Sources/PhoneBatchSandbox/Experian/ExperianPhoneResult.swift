@@ -12,7 +12,7 @@ struct ExperianPhoneResult {
         confidence = Self.confidence(facts)
     }
 
-    /// A number libphonenumber rejects is `unverified`; of valid numbers most are `verified`.
+    /// A number the engine rejects is `unverified`; of valid numbers most are `verified`.
     static func confidence(_ facts: NumberFacts) -> String {
         guard let number = facts.number, number.isValid else { return "unverified" }
         let table: [(String, Int)] = [

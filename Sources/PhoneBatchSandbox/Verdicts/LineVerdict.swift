@@ -1,7 +1,7 @@
 import PhoneBatch
 
 /// Whether a line is live, as the sandbox decides it: most valid numbers are connected, a
-/// share disconnected or unreachable; numbers libphonenumber rejects are never connected.
+/// share disconnected or unreachable; numbers the engine rejects are never connected.
 enum LineVerdict: Equatable {
     case connected
     case disconnected

@@ -1,6 +1,6 @@
 import PhoneBatch
 
-/// What the sandbox knows of a number sent to it: libphonenumber's verdict, and a stable hash
+/// What the sandbox knows of a number sent to it: the number engine's verdict, and a stable hash
 /// of the provider, the number and the seed from which every made-up detail is drawn.
 struct NumberFacts {
     /// The text as sent.
